@@ -1,0 +1,212 @@
+package destination.klaviyo.browser;
+
+import destination.klaviyo.core.Commands;
+import destination.klaviyo.core.Mapping;
+import destination.klaviyo.core.Settings;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+
+/**
+ * One Klaviyo destination on a page: its settings, its lifecycle and its queue. The integration
+ * object and the plugin of {@link IntegrationClass} both drive one of these.
+ *
+ * <p>Lifecycle: idle until started (the first page call, as the destination assumes a pageview; or
+ * the plugin's load), then loading until Klaviyo's script runs, then ready. A script that fails to
+ * load, or shows no sign of life within {@code loadTimeout}, makes it give up: the queue is released,
+ * later messages are dropped at once, and the host is told it is ready so that nothing waits on it.
+ */
+final class Destination implements DestinationApi, Commands {
+    private static final int IDLE = 0;
+    private static final int LOADING = 1;
+    private static final int READY = 2;
+    private static final int GAVE_UP = 3;
+    private static final int POLL_MILLISECONDS = 50;
+    /** One table for every destination of the page; each message releases what it used. */
+    private static final JsValues VALUES = new JsValues();
+
+    private final Settings settings;
+    private final Notifier notifier;
+    private final Debug debug = new Debug();
+    private final Mapping mapping;
+    private final PendingCommands pending;
+    private int state = IDLE;
+    private int initializeCalls;
+    private double deadline;
+
+    /** Tells the host about the lifecycle: "initialize" when started, "ready" when it need not wait. */
+    @JSFunctor
+    interface Notifier extends JSObject {
+        void notify(String event);
+    }
+
+    Destination(Notifier notifier, JSObject settingsObject) {
+        this.notifier = notifier;
+        int mark = VALUES.mark();
+        settings = Settings.read(VALUES, VALUES.hold(settingsObject));
+        VALUES.release(mark);
+        mapping = new Mapping(VALUES, settings.enforceEmail, this);
+        pending = new PendingCommands(settings.queueLimit);
+    }
+
+    /**
+     * analytics.js-integration's initialize() for a destination that assumes a pageview: the hosts
+     * call it once when they set up, and again (or send a page) on the first page call; that is when
+     * Klaviyo's script is loaded.
+     */
+    @Override
+    public void initialize() {
+        if (++initializeCalls >= 2) {
+            start();
+        }
+    }
+
+    @Override
+    public void invoke(String method, JSObject facade) {
+        if ("page".equals(method)) {
+            // The first page starts the destination; Klaviyo's script records page views itself.
+            start();
+            return;
+        }
+        message(method, facadeMessage(facade));
+    }
+
+    @Override
+    public void message(String type, JSObject message) {
+        if (state == GAVE_UP) {
+            debug.log(type + " dropped: Klaviyo is not on this page");
+            return;
+        }
+        int mark = VALUES.mark();
+        try {
+            int handle = VALUES.hold(message);
+            if ("identify".equals(type)) {
+                mapping.identify(handle);
+            } else if ("track".equals(type)) {
+                mapping.track(handle);
+            } else if ("group".equals(type)) {
+                mapping.group(handle);
+            }
+        } finally {
+            VALUES.release(mark);
+        }
+    }
+
+    @Override
+    public void start() {
+        if (state != IDLE) {
+            return;
+        }
+        String apiKey = settings.apiKey;
+        if (apiKey == null) {
+            giveUp("no apiKey is set: Klaviyo is not loaded and nothing is sent");
+            return;
+        }
+        state = LOADING;
+        notifier.notify("initialize");
+        KlaviyoScript.pushBeforeLoad(accountCommand(apiKey));
+        if (!KlaviyoScript.running() && !KlaviyoScript.present()) {
+            KlaviyoScript.insert(KlaviyoScript.url(apiKey), this::checkRunning,
+                    () -> giveUp("Klaviyo's script failed to load"));
+        } else {
+            debug.log("Klaviyo's script is already on the page");
+        }
+        deadline = KlaviyoScript.now() + settings.loadTimeout;
+        KlaviyoScript.later(this::poll, 0);
+    }
+
+    @Override
+    public boolean loaded() {
+        return KlaviyoScript.running();
+    }
+
+    @Override
+    public void reset() {
+        KlaviyoScript.clear();
+        pending.clear();
+    }
+
+    @Override
+    public JSObject options() {
+        return options(settings.apiKey, settings.enforceEmail);
+    }
+
+    @Override
+    public void send(int command) {
+        JSObject value = VALUES.value(command);
+        if (state == READY) {
+            if (KlaviyoScript.push(value)) {
+                debug.log("sent", value);
+            } else {
+                debug.log("dropped: window._learnq is gone", value);
+            }
+        } else if (state == GAVE_UP) {
+            debug.log("dropped: Klaviyo is not on this page", value);
+        } else if (pending.add(value)) {
+            debug.log("queued until Klaviyo's script runs", value);
+        } else {
+            debug.log("queue full (" + settings.queueLimit + "): dropped the oldest command");
+        }
+    }
+
+    @Override
+    public void skip(String reason) {
+        debug.log("nothing sent: " + reason);
+    }
+
+    private void poll() {
+        if (state != LOADING || checkRunning()) {
+            return;
+        }
+        if (KlaviyoScript.now() >= deadline) {
+            giveUp("no sign of Klaviyo's script after " + settings.loadTimeout + " ms");
+        } else {
+            KlaviyoScript.later(this::poll, POLL_MILLISECONDS);
+        }
+    }
+
+    /** Becomes ready if Klaviyo's script runs: the commands queued meanwhile go to it, in order. */
+    private boolean checkRunning() {
+        if (state != LOADING || !KlaviyoScript.running()) {
+            return false;
+        }
+        // Still LOADING while flushing: a command made during the flush queues behind the others.
+        while (pending.size() > 0) {
+            KlaviyoScript.push(pending.take());
+        }
+        state = READY;
+        debug.log("Klaviyo's script is running");
+        notifier.notify("ready");
+        return true;
+    }
+
+    private void giveUp(String reason) {
+        if (state == READY || state == GAVE_UP) {
+            return;
+        }
+        boolean started = state == LOADING;
+        state = GAVE_UP;
+        int lost = pending.size() + pending.dropped();
+        pending.clear();
+        debug.log("giving up: " + reason + (lost > 0 ? "; " + lost + " commands dropped" : ""));
+        if (!started) {
+            notifier.notify("initialize");
+        }
+        notifier.notify("ready");
+    }
+
+    private static JSObject accountCommand(String apiKey) {
+        return pair("account", apiKey);
+    }
+
+    @JSBody(params = {"a", "b"}, script = "return [a, b];")
+    private static native JSObject pair(String a, String b);
+
+    @JSBody(params = {"k", "e"}, script = "return {apiKey: k, enforceEmail: e};")
+    private static native JSObject options(String apiKey, boolean enforceEmail);
+
+    /** A facade's raw message, {@code facade.obj}; a plain message is taken as it is. */
+    @JSBody(params = "f", script = "try { return f && typeof f == 'object' && f.obj && typeof f.obj == 'object'"
+            + " ? f.obj : f; } catch (e) { return null; }")
+    private static native JSObject facadeMessage(JSObject facade);
+}

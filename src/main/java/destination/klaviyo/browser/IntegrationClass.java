@@ -1,0 +1,74 @@
+package destination.klaviyo.browser;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSFunctor;
+import org.teavm.jso.JSObject;
+
+/**
+ * The JavaScript shapes the hosts expect, each method handing over to a {@link Destination}:
+ * <ul>
+ *   <li>the constructor of analytics.js-integration: {@code new Klaviyo(settings)}, prototype
+ *       {@code name}, {@code _assumesPageview}, {@code initialize}, {@code invoke}, {@code loaded},
+ *       {@code reset}, and an event emitter ({@code on}, {@code once}, {@code off}, {@code emit});
+ *       called with an analytics object (which has {@code addIntegration}) it registers itself, as
+ *       the integration factory does for {@code analytics.use(...)};</li>
+ *   <li>{@code Klaviyo.plugin(settings)}: a destination plugin for Analytics Next's
+ *       {@code analytics.register(...)}.</li>
+ * </ul>
+ * Every entry point catches what goes wrong, so nothing thrown reaches the host.
+ */
+final class IntegrationClass {
+    private IntegrationClass() {
+    }
+
+    @JSFunctor
+    interface Factory extends JSObject {
+        DestinationApi create(Destination.Notifier notifier, JSObject settings);
+    }
+
+    static JSObject define(String version) {
+        return define(Destination::new, version);
+    }
+
+    @JSBody(params = {"create", "version"}, script = ""
+            + "function Klaviyo(settings) {"
+            + "  if (settings && typeof settings.addIntegration == 'function') { settings.addIntegration(Klaviyo); return; }"
+            + "  if (!(this instanceof Klaviyo)) return;"
+            + "  var self = this;"
+            + "  this._k = create(function (e) { try { self.emit(e); } catch (x) {} }, settings);"
+            + "  this.options = this._k.options();"
+            + "}"
+            + "var p = Klaviyo.prototype;"
+            + "p.name = 'Klaviyo';"
+            + "p.version = version;"
+            + "p._assumesPageview = true;"
+            + "p.initialize = function () { try { this._k.initialize(); } catch (e) {} };"
+            + "p.invoke = function (m, f) { try { if (typeof m == 'string') this._k.invoke(m, f); } catch (e) {} };"
+            + "p.loaded = function () { try { return this._k.loaded(); } catch (e) { return false; } };"
+            + "p.reset = function () { try { this._k.reset(); } catch (e) {} };"
+            // A minimal component-emitter, which analytics.js-integration instances are.
+            + "p.on = function (e, f) {"
+            + "  var l = this._l || (this._l = Object.create(null)); (l[e] = l[e] || []).push(f); return this; };"
+            + "p.once = function (e, f) {"
+            + "  var self = this; function g() { self.off(e, g); f.apply(this, arguments); } g.fn = f; return this.on(e, g); };"
+            + "p.off = function (e, f) { var l = this._l && this._l[e];"
+            + "  if (l) for (var i = l.length; i--;) if (l[i] === f || l[i].fn === f) l.splice(i, 1); return this; };"
+            + "p.emit = function (e) { var a = [].slice.call(arguments, 1), l = this._l && this._l[e];"
+            + "  if (l) { l = l.slice(); for (var i = 0; i < l.length; i++) l[i].apply(this, a); } return this; };"
+            // Analytics Next's plugin API: ctx.event is the raw message; load is not awaited, so the
+            // destination queues by itself until Klaviyo's script runs.
+            + "Klaviyo.plugin = function (settings) {"
+            + "  var done, settled = new Promise(function (r) { done = r; }), loaded = false;"
+            + "  var k = create(function (e) { if (e == 'ready') done(); }, settings);"
+            + "  function hook(type) { return function (ctx) {"
+            + "    try { k.message(type, ctx && ctx.event); } catch (e) {} return Promise.resolve(ctx); }; }"
+            + "  return { name: 'Klaviyo', type: 'destination', version: version,"
+            + "    isLoaded: function () { return loaded; },"
+            + "    load: function () { loaded = true; try { k.start(); } catch (e) {} return Promise.resolve(); },"
+            + "    ready: function () { return settled; },"
+            + "    identify: hook('identify'), track: hook('track'), page: hook('page'),"
+            + "    group: hook('group'), alias: hook('alias') };"
+            + "};"
+            + "return Klaviyo;")
+    private static native JSObject define(Factory create, String version);
+}

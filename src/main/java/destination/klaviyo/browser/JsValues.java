@@ -1,0 +1,193 @@
+package destination.klaviyo.browser;
+
+import destination.klaviyo.core.Values;
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+
+/**
+ * The core's {@link Values} port over live JavaScript values. Handles index a JS array; a message's
+ * handles are released when it has been mapped ({@link #mark}/{@link #release}), so nested calls (a
+ * getter that calls analytics) keep their own. Every read is guarded: a property read that throws, a
+ * revoked proxy, a hostile toString tag give undefined or {@link Values#OTHER}, never an exception.
+ */
+final class JsValues implements Values {
+    private final JSObject slots = createSlots();
+
+    @JSBody(script = "return [void 0, null];")
+    private static native JSObject createSlots();
+
+    /** A handle for a value from the page. */
+    int hold(JSObject value) {
+        return push(slots, value);
+    }
+
+    JSObject value(int handle) {
+        return value(slots, handle);
+    }
+
+    int mark() {
+        return length(slots);
+    }
+
+    /** Drops the handles made since {@code mark}, so the table does not keep the page's objects alive. */
+    void release(int mark) {
+        truncate(slots, mark);
+    }
+
+    @Override
+    public int kind(int value) {
+        return kind(slots, value);
+    }
+
+    @Override
+    public int get(int object, String key) {
+        return get(slots, object, key);
+    }
+
+    @Override
+    public int keys(int object) {
+        return keys(slots, object);
+    }
+
+    @Override
+    public int length(int array) {
+        return arrayLength(slots, array);
+    }
+
+    @Override
+    public int at(int array, int index) {
+        return at(slots, array, index);
+    }
+
+    @Override
+    public String string(int value) {
+        return string(slots, value);
+    }
+
+    @Override
+    public double number(int value) {
+        return number(slots, value);
+    }
+
+    @Override
+    public boolean truthy(int value) {
+        return truthy(slots, value);
+    }
+
+    @Override
+    public boolean same(int a, int b) {
+        return same(slots, a, b);
+    }
+
+    @Override
+    public double parseFloat(String text) {
+        return parse(text);
+    }
+
+    @Override
+    public int newObject() {
+        return newObject(slots);
+    }
+
+    @Override
+    public int newArray() {
+        return newArray(slots);
+    }
+
+    @Override
+    public void put(int object, String key, int value) {
+        put(slots, object, key, value);
+    }
+
+    @Override
+    public void push(int array, int value) {
+        pushElement(slots, array, value);
+    }
+
+    @Override
+    public int ofString(String text) {
+        return pushString(slots, text);
+    }
+
+    @Override
+    public int ofNumber(double number) {
+        return pushNumber(slots, number);
+    }
+
+    @JSBody(params = {"s", "v"}, script = "return s.push(v) - 1;")
+    private static native int push(JSObject s, JSObject v);
+
+    @JSBody(params = {"s", "h"}, script = "return s[h];")
+    private static native JSObject value(JSObject s, int h);
+
+    @JSBody(params = "s", script = "return s.length;")
+    private static native int length(JSObject s);
+
+    @JSBody(params = {"s", "n"}, script = "s.length = n;")
+    private static native void truncate(JSObject s, int n);
+
+    // The kinds are Values' constants: 0 undefined, 1 null, 2 boolean, 3 number, 4 string, 5 array,
+    // 6 object, 7 stringified (Date, BigInt), 8 other.
+    @JSBody(params = {"s", "h"}, script = "var v = s[h], t = typeof v;"
+            + "if (v === void 0) return 0; if (v === null) return 1;"
+            + "if (t == 'boolean') return 2; if (t == 'number') return isFinite(v) ? 3 : 8;"
+            + "if (t == 'string') return 4; if (t == 'bigint') return 7; if (t != 'object') return 8;"
+            + "try { if (Array.isArray(v)) return 5; var tag = Object.prototype.toString.call(v);"
+            + "if (tag == '[object Object]') return 6;"
+            + "if (tag == '[object Date]' && isFinite(Date.prototype.getTime.call(v))) return 7;"
+            + "} catch (e) {} return 8;")
+    private static native int kind(JSObject s, int h);
+
+    @JSBody(params = {"s", "o", "k"}, script = "var x = s[o], v;"
+            + "try { if (x !== null && typeof x == 'object' && Object.prototype.hasOwnProperty.call(x, k)) v = x[k]; }"
+            + "catch (e) {} return s.push(v) - 1;")
+    private static native int get(JSObject s, int o, String k);
+
+    @JSBody(params = {"s", "o"}, script = "var x = s[o], k = [];"
+            + "try { if (x !== null && typeof x == 'object') k = Object.keys(x); } catch (e) {}"
+            + "return s.push(k) - 1;")
+    private static native int keys(JSObject s, int o);
+
+    @JSBody(params = {"s", "a"}, script = "try { var n = s[a].length; return n > 0 ? Math.min(n, 1e7) : 0; }"
+            + "catch (e) { return 0; }")
+    private static native int arrayLength(JSObject s, int a);
+
+    @JSBody(params = {"s", "a", "i"}, script = "var v; try { v = s[a][i]; } catch (e) {} return s.push(v) - 1;")
+    private static native int at(JSObject s, int a, int i);
+
+    @JSBody(params = {"s", "h"}, script = "var v = s[h], t = typeof v;"
+            + "if (t == 'string') return v; if (t == 'number' || t == 'bigint') return String(v);"
+            + "try { return Date.prototype.toISOString.call(v); } catch (e) { return null; }")
+    private static native String string(JSObject s, int h);
+
+    @JSBody(params = {"s", "h"}, script = "var v = s[h]; return typeof v == 'number' ? v : NaN;")
+    private static native double number(JSObject s, int h);
+
+    @JSBody(params = {"s", "h"}, script = "return !!s[h];")
+    private static native boolean truthy(JSObject s, int h);
+
+    @JSBody(params = {"s", "a", "b"}, script = "return s[a] === s[b];")
+    private static native boolean same(JSObject s, int a, int b);
+
+    @JSBody(params = "t", script = "return parseFloat(t);")
+    private static native double parse(String t);
+
+    @JSBody(params = "s", script = "return s.push({}) - 1;")
+    private static native int newObject(JSObject s);
+
+    @JSBody(params = "s", script = "return s.push([]) - 1;")
+    private static native int newArray(JSObject s);
+
+    // The core never passes __proto__; checked here too, since an assignment to it would set a prototype.
+    @JSBody(params = {"s", "o", "k", "v"}, script = "if (k !== '__proto__') s[o][k] = s[v];")
+    private static native void put(JSObject s, int o, String k, int v);
+
+    @JSBody(params = {"s", "a", "v"}, script = "s[a].push(s[v]);")
+    private static native void pushElement(JSObject s, int a, int v);
+
+    @JSBody(params = {"s", "t"}, script = "return s.push(t) - 1;")
+    private static native int pushString(JSObject s, String t);
+
+    @JSBody(params = {"s", "n"}, script = "return s.push(n) - 1;")
+    private static native int pushNumber(JSObject s, double n);
+}

@@ -1,0 +1,176 @@
+package destination.klaviyo.core;
+
+/**
+ * identify → a Klaviyo profile: the traits, with Klaviyo's special properties filled in.
+ * https://help.klaviyo.com/hc/en-us/articles/115005084927 (special properties)
+ *
+ * <p>As the classic destination did, through the facade: {@code $id} is the userId, {@code $email}
+ * is traits.email or an email-like userId, and firstName, lastName, phone, title and exchangeId move
+ * to their {@code $} names (found ignoring case and punctuation; the camelCase key is removed). The
+ * seed adds phoneNumber and copies of the address, company, avatar and timezone into Klaviyo's special
+ * properties; those copies never replace a {@code $} property the traits already have.
+ */
+final class Identify {
+    private final Values values;
+    private final JsonCopy json;
+    private final Fields traits;
+    /** The special properties found, put after the traits are copied so that they win. */
+    private final String[] specials = new String[8];
+    private final int[] specialValues = new int[8];
+    private int specialCount;
+
+    private Identify(Values values, JsonCopy json, Fields traits) {
+        this.values = values;
+        this.json = json;
+        this.traits = traits;
+    }
+
+    /** The profile to send, or {@link Values#NO_VALUE} when the message names nobody. */
+    static int profile(Values values, JsonCopy json, int message, boolean enforceEmail, Commands out) {
+        int userId = identifier(values, values.get(message, "userId"));
+        int traitsValue = values.get(message, "traits");
+        Identify identify = new Identify(values, json,
+                new Fields(values, values.kind(traitsValue) == Values.OBJECT ? traitsValue : Values.NO_VALUE));
+        return identify.build(userId, enforceEmail, out);
+    }
+
+    private int build(int userId, boolean enforceEmail, Commands out) {
+        Fields t = traits;
+        int id = userId != Values.NO_VALUE ? userId : t.find("id");
+        int email = t.find("email");
+        if (!values.truthy(email) && userId != Values.NO_VALUE && Text.isEmail(values.string(userId))) {
+            email = userId;
+        }
+        String name = stringValue(t.find("name"));
+
+        boolean hasEmail = move("$email", truthy(email), "email");
+        boolean hasExchangeId = move("$exchange_id", t.find("exchangeid"), "exchangeId");
+        boolean hasId = false;
+        if (enforceEmail) {
+            // The userId stays as a custom property `id`; $id is never sent.
+            t.remove("$id");
+            move("id", userId, "id");
+        } else {
+            hasId = move("$id", id, "id");
+        }
+        move("$first_name", firstName(name), "firstName");
+        move("$last_name", lastName(name), "lastName");
+        if (move("$phone_number", phone(), "phone")) {
+            t.remove("phoneNumber");
+        }
+        move("$title", t.find("title"), "title");
+
+        if (enforceEmail ? !hasEmail : !hasId && !hasEmail && !hasExchangeId) {
+            out.skip(enforceEmail ? "identify has no email (enforceEmail is on)"
+                    : "identify has no userId, email or exchange id");
+            return Values.NO_VALUE;
+        }
+        int profile = json.copyRest(t, values.newObject());
+        for (int i = 0; i < specialCount; i++) {
+            values.put(profile, specials[i], specialValues[i]);
+        }
+        copyDerived(profile);
+        return profile;
+    }
+
+    /**
+     * Puts a special property when it has a value, and removes the exact alias key from the copied
+     * traits (the facade's {@code delete ret[alias]}).
+     */
+    private boolean move(String special, int value, String alias) {
+        int copy = json.copy(value);
+        if (copy == JsonCopy.LEFT_OUT || copy == Values.NULL_VALUE) {
+            return false;
+        }
+        specials[specialCount] = special;
+        specialValues[specialCount++] = copy;
+        traits.remove(alias);
+        return true;
+    }
+
+    /** The seed's additions: copies, the source traits stay as they are. */
+    private void copyDerived(int profile) {
+        Fields address = object(traits.find("address"));
+        derive(profile, "$city", address.find("city"));
+        derive(profile, "$region", or(address.find("state"), address.find("region")));
+        derive(profile, "$country", address.find("country"));
+        derive(profile, "$zip", or(address.find("postalcode"), address.find("zip")));
+        derive(profile, "$address1", or(address.find("street"), address.find("line1")));
+        derive(profile, "$address2", address.find("line2"));
+        int company = traits.find("company");
+        int kind = values.kind(company);
+        derive(profile, "$organization", kind == Values.OBJECT ? object(company).find("name")
+                : kind == Values.STRING ? company : Values.NO_VALUE);
+        derive(profile, "$image", traits.find("avatar"));
+        derive(profile, "$timezone", traits.find("timezone"));
+    }
+
+    private void derive(int profile, String special, int value) {
+        if (!traits.has(special) && values.truthy(value)) {
+            json.put(profile, special, value);
+        }
+    }
+
+    /** The facade's firstName(): a string firstName, trimmed, else the first word of name. */
+    private int firstName(String name) {
+        String first = stringValue(traits.find("firstname"));
+        if (first != null) {
+            return values.ofString(Text.trim(first));
+        }
+        if (name == null) {
+            return Values.NO_VALUE;
+        }
+        String trimmed = Text.trim(name);
+        int space = trimmed.indexOf(' ');
+        return values.ofString(space < 0 ? trimmed : trimmed.substring(0, space));
+    }
+
+    /** The facade's lastName(): a string lastName, trimmed, else what follows name's first space. */
+    private int lastName(String name) {
+        String last = stringValue(traits.find("lastname"));
+        if (last != null) {
+            return values.ofString(Text.trim(last));
+        }
+        if (name == null) {
+            return Values.NO_VALUE;
+        }
+        String trimmed = Text.trim(name);
+        int space = trimmed.indexOf(' ');
+        return space < 0 ? Values.NO_VALUE : values.ofString(Text.trim(trimmed.substring(space + 1)));
+    }
+
+    /** phone, the seed's phoneNumber, else the first of phones. */
+    private int phone() {
+        int phone = or(traits.find("phone"), traits.find("phonenumber"));
+        if (values.truthy(phone)) {
+            return phone;
+        }
+        int phones = traits.find("phones");
+        return values.kind(phones) == Values.ARRAY ? values.at(phones, 0) : Values.NO_VALUE;
+    }
+
+    private Fields object(int value) {
+        return new Fields(values, values.kind(value) == Values.OBJECT ? value : Values.NO_VALUE);
+    }
+
+    private int or(int first, int second) {
+        return values.truthy(first) ? first : second;
+    }
+
+    private int truthy(int value) {
+        return values.truthy(value) ? value : Values.NO_VALUE;
+    }
+
+    private String stringValue(int value) {
+        return values.kind(value) == Values.STRING ? values.string(value) : null;
+    }
+
+    /** A userId: a non-empty string, or a number written as JavaScript writes it. */
+    static int identifier(Values values, int value) {
+        int kind = values.kind(value);
+        if (kind == Values.NUMBER) {
+            return values.ofString(values.string(value));
+        }
+        return kind == Values.STRING && !values.string(value).isEmpty() ? value : Values.NO_VALUE;
+    }
+}

@@ -1,0 +1,101 @@
+package destination.klaviyo.core;
+
+/**
+ * Copies what a page passed into plain JSON data for Klaviyo. The result is what
+ * {@code JSON.stringify} would keep, with the cases where it would throw or run page code made safe:
+ * <ul>
+ *   <li>strings, finite numbers, booleans and null are kept as they are;</li>
+ *   <li>Dates become ISO-8601 strings, BigInts their decimal digits (JSON.stringify throws on them);</li>
+ *   <li>functions, symbols, NaN, the infinities, DOM nodes and other exotic objects are left out of
+ *       objects and become null in arrays;</li>
+ *   <li>a reference back to an enclosing object or array (a cycle) is left out, so is anything nested
+ *       deeper than {@value #MAX_DEPTH} levels;</li>
+ *   <li>arrays keep their first {@value #MAX_ITEMS} elements and objects their first
+ *       {@value #MAX_ITEMS} keys; keys named {@code __proto__} are left out;</li>
+ *   <li>{@code toJSON} methods and getters' side effects aside, no page code runs: only own
+ *       enumerable properties are read.</li>
+ * </ul>
+ * The page's objects are only read, never written.
+ */
+final class JsonCopy {
+    static final int MAX_DEPTH = 10;
+    static final int MAX_ITEMS = 1000;
+    /** What {@link #copy} returns for a value JSON has no place for. */
+    static final int LEFT_OUT = -1;
+
+    private final Values values;
+    private final int[] enclosing = new int[MAX_DEPTH];
+    private int depth;
+
+    JsonCopy(Values values) {
+        this.values = values;
+    }
+
+    /** A JSON copy of {@code value}, or {@link #LEFT_OUT}. */
+    int copy(int value) {
+        switch (values.kind(value)) {
+            case Values.NULL:
+            case Values.BOOLEAN:
+            case Values.NUMBER:
+            case Values.STRING:
+                // Immutable: the page's own value is already plain JSON.
+                return value;
+            case Values.STRINGIFIED:
+                return values.ofString(values.string(value));
+            case Values.ARRAY:
+                return enter(value) ? array(value) : LEFT_OUT;
+            case Values.OBJECT:
+                return enter(value) ? leave(copyRest(new Fields(values, value), values.newObject())) : LEFT_OUT;
+            default:
+                return LEFT_OUT;
+        }
+    }
+
+    /** Copies the keys of {@code fields} that no mapping consumed into {@code target}; returns target. */
+    int copyRest(Fields fields, int target) {
+        int n = Math.min(fields.size(), MAX_ITEMS);
+        for (int i = 0; i < n; i++) {
+            String name = fields.name(i);
+            if (!fields.isRemoved(i) && name != null && !"__proto__".equals(name)) {
+                put(target, name, fields.value(i));
+            }
+        }
+        return target;
+    }
+
+    /** Sets {@code target[key]} to a copy of {@code value}, unless JSON has no place for it. */
+    void put(int target, String key, int value) {
+        int copy = copy(value);
+        if (copy != LEFT_OUT) {
+            values.put(target, key, copy);
+        }
+    }
+
+    private int array(int source) {
+        int target = values.newArray();
+        int n = Math.min(values.length(source), MAX_ITEMS);
+        for (int i = 0; i < n; i++) {
+            int copy = copy(values.at(source, i));
+            values.push(target, copy == LEFT_OUT ? Values.NULL_VALUE : copy);
+        }
+        return leave(target);
+    }
+
+    private boolean enter(int container) {
+        if (depth == MAX_DEPTH) {
+            return false;
+        }
+        for (int i = 0; i < depth; i++) {
+            if (values.same(enclosing[i], container)) {
+                return false;
+            }
+        }
+        enclosing[depth++] = container;
+        return true;
+    }
+
+    private int leave(int copy) {
+        depth--;
+        return copy;
+    }
+}

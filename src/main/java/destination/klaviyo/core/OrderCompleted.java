@@ -1,0 +1,198 @@
+package destination.klaviyo.core;
+
+/**
+ * Order Completed → the order as one Klaviyo event (under the name it was tracked with), then one
+ * "Ordered Product" event per product, as the classic destination sent them.
+ * https://segment.com/docs/connections/spec/ecommerce/v2/#order-completed
+ * https://developers.klaviyo.com/en/docs/guide_to_integrating_a_platform_without_a_pre_built_klaviyo_integration
+ */
+final class OrderCompleted {
+    static final String ORDERED_PRODUCT = "Ordered Product";
+
+    private final Values values;
+    private final JsonCopy json;
+    private final Commands out;
+
+    OrderCompleted(Values values, JsonCopy json, Commands out) {
+        this.values = values;
+        this.json = json;
+        this.out = out;
+    }
+
+    /**
+     * Whether an event is an order completion, as analytics.js-integration routes it: ignoring case,
+     * {@code ^[ _]?order[ _]?completed[ _]?$} or {@code ^[ _]?completed[ _]?order} ("Order Completed",
+     * "order_completed", "Completed Order"...).
+     */
+    static boolean matches(String event) {
+        int start = separator(event, 0);
+        int i = word(event, start, "order");
+        if (i >= 0) {
+            i = word(event, separator(event, i), "completed");
+            return i >= 0 && separator(event, i) == event.length();
+        }
+        i = word(event, start, "completed");
+        return i >= 0 && word(event, separator(event, i), "order") >= 0;
+    }
+
+    void send(int event, Fields order) {
+        int orderId = or(order.take("id"), order.take("orderid"));
+        // The facade's revenue(): revenue, or the total for an order; then read as currency.
+        int revenue = order.take("revenue");
+        if (!values.truthy(revenue)) {
+            revenue = order.find("total");
+        }
+        revenue = Revenue.amount(values, revenue);
+        int productList = order.take("products");
+
+        int properties = json.copyRest(order, values.newObject());
+        json.put(properties, "$event_id", orderId);
+        json.put(properties, "$value", revenue);
+        int categories = values.newArray();
+        int itemNames = values.newArray();
+        int items = values.newArray();
+        values.put(properties, "Categories", categories);
+        values.put(properties, "ItemNames", itemNames);
+        values.put(properties, "Items", items);
+
+        Product[] products = products(productList);
+        for (Product product : products) {
+            pushCopy(categories, product.category);
+            pushCopy(itemNames, product.name);
+            values.push(items, product.item());
+        }
+        out.send(KlaviyoCommand.track(values, event, properties));
+
+        String orderText = idText(orderId);
+        int orderedProduct = values.ofString(ORDERED_PRODUCT);
+        for (Product product : products) {
+            out.send(KlaviyoCommand.track(values, orderedProduct, product.orderedProduct(orderText)));
+        }
+    }
+
+    /** The objects of the products array; null entries, strings and the like are skipped. */
+    private Product[] products(int list) {
+        int n = values.kind(list) == Values.ARRAY ? Math.min(values.length(list), JsonCopy.MAX_ITEMS) : 0;
+        Product[] found = new Product[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            int product = values.at(list, i);
+            if (values.kind(product) == Values.OBJECT) {
+                found[count++] = new Product(new Fields(values, product));
+            }
+        }
+        Product[] products = new Product[count];
+        System.arraycopy(found, 0, products, 0, count);
+        return products;
+    }
+
+    private void pushCopy(int array, int value) {
+        int copy = json.copy(value);
+        if (copy != JsonCopy.LEFT_OUT) {
+            values.push(array, copy);
+        }
+    }
+
+    private int or(int first, int second) {
+        return values.truthy(first) ? first : second;
+    }
+
+    /** An id as it reads in a string: a string, or a number as JavaScript writes it; else null. */
+    private String idText(int id) {
+        int kind = values.kind(id);
+        return values.truthy(id) && (kind == Values.STRING || kind == Values.NUMBER) ? values.string(id) : null;
+    }
+
+    /** One product of the order, read once for both its Items entry and its Ordered Product event. */
+    private final class Product {
+        final Fields fields;
+        final int productId;
+        final int id;
+        final int sku;
+        final int name;
+        final int quantity;
+        final int price;
+        final int category;
+        final int url;
+        final int image;
+
+        Product(Fields fields) {
+            this.fields = fields;
+            productId = fields.take("productid");
+            id = fields.take("id");
+            sku = fields.take("sku");
+            name = fields.take("name");
+            int q = fields.take("quantity");
+            quantity = values.truthy(q) ? q : values.ofNumber(1);
+            price = fields.take("price");
+            category = fields.take("category");
+            url = fields.take("producturl");
+            image = fields.take("imageurl");
+        }
+
+        /** The order's Items entry: the product's own properties, then the mapped ones. */
+        int item() {
+            int item = json.copyRest(fields, values.newObject());
+            json.put(item, "id", or(productId, id));
+            json.put(item, "SKU", sku);
+            json.put(item, "Name", name);
+            json.put(item, "Quantity", quantity);
+            json.put(item, "ItemPrice", price);
+            json.put(item, "RowTotal", price);
+            json.put(item, "ProductURL", url);
+            json.put(item, "ImageURL", image);
+            putList(item, "Categories", category);
+            return item;
+        }
+
+        /** The Ordered Product event's properties. */
+        int orderedProduct(String orderId) {
+            int event = json.copyRest(fields, values.newObject());
+            json.put(event, "$value", price);
+            json.put(event, "Name", name);
+            json.put(event, "Quantity", quantity);
+            putList(event, "ProductCategories", category);
+            json.put(event, "ProductURL", url);
+            json.put(event, "ImageURL", image);
+            json.put(event, "SKU", sku);
+            json.put(event, "ProductID", or(productId, id));
+            // Klaviyo deduplicates on $event_id: without both halves it would collide, so it is left out.
+            String productKey = idText(or(or(productId, id), sku));
+            if (orderId != null && productKey != null) {
+                values.put(event, "$event_id", values.ofString(orderId + "_" + productKey));
+            }
+            return event;
+        }
+
+        private void putList(int target, String key, int value) {
+            int copy = json.copy(value);
+            if (copy != JsonCopy.LEFT_OUT) {
+                int list = values.newArray();
+                values.push(list, copy);
+                values.put(target, key, list);
+            }
+        }
+    }
+
+    /** The index after an optional space or underscore at {@code i}. */
+    private static int separator(String s, int i) {
+        return i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '_') ? i + 1 : i;
+    }
+
+    /** The index after {@code word} (lowercase) at {@code i}, compared ignoring ASCII case; -1 if absent. */
+    private static int word(String s, int i, String word) {
+        if (i < 0 || i + word.length() > s.length()) {
+            return -1;
+        }
+        for (int k = 0; k < word.length(); k++) {
+            char c = s.charAt(i + k);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != word.charAt(k)) {
+                return -1;
+            }
+        }
+        return i + word.length();
+    }
+}

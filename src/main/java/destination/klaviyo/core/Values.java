@@ -1,0 +1,79 @@
+package destination.klaviyo.core;
+
+/**
+ * The port through which the core reads messages and builds Klaviyo commands, without knowing what a
+ * value is made of: JavaScript values in the browser, plain Java objects in the JVM tests.
+ *
+ * <p>Values are int handles, like JNI's local references: the implementation keeps the values in a
+ * table for the duration of one message. Handle {@link #NO_VALUE} always holds {@code undefined} and
+ * {@link #NULL_VALUE} always holds {@code null}. Handles keep the core free of JavaScript types and
+ * spare the browser any copy of the message.
+ *
+ * <p>Every read is total: a missing property, a property read that throws, or a handle that is not
+ * of the expected kind gives {@code undefined} (or an empty result), never an exception.
+ */
+public interface Values {
+    /** The handle of {@code undefined}. */
+    int NO_VALUE = 0;
+    /** The handle of {@code null}. */
+    int NULL_VALUE = 1;
+
+    // Kinds of value, as returned by kind().
+    /** Absent: a missing property, {@code undefined}. */
+    int UNDEFINED = 0;
+    int NULL = 1;
+    int BOOLEAN = 2;
+    /** A finite number. NaN and the infinities are {@link #OTHER}. */
+    int NUMBER = 3;
+    int STRING = 4;
+    int ARRAY = 5;
+    /** A plain data object: own enumerable properties, whatever its prototype. */
+    int OBJECT = 6;
+    /** A value JSON has no type for but a string form: a valid Date (ISO-8601), a BigInt (its digits). */
+    int STRINGIFIED = 7;
+    /** Everything else: functions, symbols, NaN, DOM nodes, maps, invalid dates... */
+    int OTHER = 8;
+
+    int kind(int value);
+
+    /** An own property of an object, or undefined. */
+    int get(int object, String key);
+
+    /** An array of the object's own enumerable string keys, in their order (empty if not an object). */
+    int keys(int object);
+
+    /** The length of an array, or 0. */
+    int length(int array);
+
+    /** An element of an array, or undefined. */
+    int at(int array, int index);
+
+    /** The text of a STRING, and the string form of a NUMBER or STRINGIFIED, as JavaScript writes it; else null. */
+    String string(int value);
+
+    /** A NUMBER's value; NaN for anything else. */
+    double number(int value);
+
+    /** JavaScript truthiness. */
+    boolean truthy(int value);
+
+    /** Whether two handles hold the same value (identity for objects). */
+    boolean same(int a, int b);
+
+    /** JavaScript's parseFloat: the longest leading decimal number, or NaN. */
+    double parseFloat(String text);
+
+    int newObject();
+
+    int newArray();
+
+    /** Sets a property on an object made by {@link #newObject}. */
+    void put(int object, String key, int value);
+
+    /** Appends to an array made by {@link #newArray}. */
+    void push(int array, int value);
+
+    int ofString(String text);
+
+    int ofNumber(double number);
+}
