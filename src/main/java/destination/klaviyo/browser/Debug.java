@@ -3,6 +3,8 @@ package destination.klaviyo.browser;
 import destination.klaviyo.core.DebugSetting;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSNumber;
+import org.teavm.jso.core.JSString;
 
 /**
  * Logs the destination's decisions to the console, following analytics.js: on when
@@ -23,6 +25,18 @@ final class Debug {
     void log(String message, JSObject value) {
         if (enabled) {
             print(NAMESPACE, message, value);
+        }
+    }
+
+    void log(String message, String detail) {
+        if (enabled) {
+            print(NAMESPACE, message, JSString.valueOf(detail));
+        }
+    }
+
+    void log(String message, int number) {
+        if (enabled) {
+            print(NAMESPACE, message, JSNumber.valueOf(number));
         }
     }
 

@@ -74,7 +74,7 @@ final class Destination implements DestinationApi, Commands {
     @Override
     public void message(String type, JSObject message) {
         if (state == GAVE_UP) {
-            debug.log(type + " dropped: Klaviyo is not on this page");
+            debug.log("dropped, Klaviyo is not on this page:", type);
             return;
         }
         int mark = VALUES.mark();
@@ -145,13 +145,13 @@ final class Destination implements DestinationApi, Commands {
         } else if (pending.add(value)) {
             debug.log("queued until Klaviyo's script runs", value);
         } else {
-            debug.log("queue full (" + settings.queueLimit + "): dropped the oldest command");
+            debug.log("queue full, dropped the oldest command; queueLimit is", settings.queueLimit);
         }
     }
 
     @Override
     public void skip(String reason) {
-        debug.log("nothing sent: " + reason);
+        debug.log("nothing sent:", reason);
     }
 
     private void poll() {
@@ -159,7 +159,7 @@ final class Destination implements DestinationApi, Commands {
             return;
         }
         if (KlaviyoScript.now() >= deadline) {
-            giveUp("no sign of Klaviyo's script after " + settings.loadTimeout + " ms");
+            giveUp("no sign of Klaviyo's script within loadTimeout");
         } else {
             KlaviyoScript.later(this::poll, POLL_MILLISECONDS);
         }
@@ -188,7 +188,10 @@ final class Destination implements DestinationApi, Commands {
         state = GAVE_UP;
         int lost = pending.size() + pending.dropped();
         pending.clear();
-        debug.log("giving up: " + reason + (lost > 0 ? "; " + lost + " commands dropped" : ""));
+        debug.log("giving up:", reason);
+        if (lost > 0) {
+            debug.log("commands dropped:", lost);
+        }
         if (!started) {
             notifier.notify("initialize");
         }

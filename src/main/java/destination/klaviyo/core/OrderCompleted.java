@@ -55,40 +55,33 @@ final class OrderCompleted {
         values.put(properties, "ItemNames", itemNames);
         values.put(properties, "Items", items);
 
-        Product[] products = products(productList);
-        for (Product product : products) {
-            pushCopy(categories, product.category);
-            pushCopy(itemNames, product.name);
-            values.push(items, product.item());
+        // The objects of the products array; null entries, strings and the like are skipped.
+        int n = values.kind(productList) == Values.ARRAY ? Math.min(values.length(productList), JsonCopy.MAX_ITEMS) : 0;
+        Product[] products = new Product[n];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            int value = values.at(productList, i);
+            if (values.kind(value) == Values.OBJECT) {
+                Product product = new Product(new Fields(values, value));
+                products[count++] = product;
+                pushCopy(categories, product.category);
+                pushCopy(itemNames, product.name);
+                values.push(items, product.item());
+            }
         }
         out.send(KlaviyoCommand.track(values, event, properties));
 
         String orderText = idText(orderId);
         int orderedProduct = values.ofString(ORDERED_PRODUCT);
-        for (Product product : products) {
-            out.send(KlaviyoCommand.track(values, orderedProduct, product.orderedProduct(orderText)));
+        for (int i = 0; i < count; i++) {
+            out.send(KlaviyoCommand.track(values, orderedProduct, products[i].orderedProduct(orderText)));
         }
     }
 
-    /** The objects of the products array; null entries, strings and the like are skipped. */
-    private Product[] products(int list) {
-        int n = values.kind(list) == Values.ARRAY ? Math.min(values.length(list), JsonCopy.MAX_ITEMS) : 0;
-        Product[] found = new Product[n];
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            int product = values.at(list, i);
-            if (values.kind(product) == Values.OBJECT) {
-                found[count++] = new Product(new Fields(values, product));
-            }
-        }
-        Product[] products = new Product[count];
-        System.arraycopy(found, 0, products, 0, count);
-        return products;
-    }
-
+    /** Appends a copy of a value that is there: undefined and null are skipped. */
     private void pushCopy(int array, int value) {
         int copy = json.copy(value);
-        if (copy != JsonCopy.LEFT_OUT) {
+        if (copy != JsonCopy.LEFT_OUT && copy != Values.NULL_VALUE) {
             values.push(array, copy);
         }
     }
@@ -159,14 +152,14 @@ final class OrderCompleted {
             // Klaviyo deduplicates on $event_id: without both halves it would collide, so it is left out.
             String productKey = idText(or(or(productId, id), sku));
             if (orderId != null && productKey != null) {
-                values.put(event, "$event_id", values.ofString(orderId + "_" + productKey));
+                values.put(event, "$event_id", values.ofString(orderId.concat("_").concat(productKey)));
             }
             return event;
         }
 
         private void putList(int target, String key, int value) {
             int copy = json.copy(value);
-            if (copy != JsonCopy.LEFT_OUT) {
+            if (copy != JsonCopy.LEFT_OUT && copy != Values.NULL_VALUE) {
                 int list = values.newArray();
                 values.push(list, copy);
                 values.put(target, key, list);

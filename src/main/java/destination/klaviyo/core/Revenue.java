@@ -21,14 +21,13 @@ final class Revenue {
         if (text.isEmpty()) {
             return Values.NO_VALUE;
         }
-        StringBuilder digits = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != '$') {
-                digits.append(c);
-            }
+        String digits = "";
+        int from = 0;
+        for (int i = text.indexOf('$'); i >= 0; i = text.indexOf('$', from)) {
+            digits = digits.concat(text.substring(from, i));
+            from = i + 1;
         }
-        double amount = values.parseFloat(digits.toString());
+        double amount = values.parseFloat(digits.concat(text.substring(from)));
         return amount != amount ? Values.NO_VALUE : values.ofNumber(amount);
     }
 }
