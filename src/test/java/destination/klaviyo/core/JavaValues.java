@@ -1,0 +1,237 @@
+package destination.klaviyo.core;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@link Values} port over plain Java objects, standing for JavaScript values in JVM tests:
+ * {@link #JS_UNDEFINED}, null, Boolean, Double, String, List (array), Map (object, in key order),
+ * {@link JsDate}, BigInteger (a BigInt), and {@link Opaque} for functions, symbols and DOM nodes. A
+ * map value {@link #THROWING_GETTER} stands for a property whose getter throws.
+ */
+final class JavaValues implements Values {
+    static final Object JS_UNDEFINED = new Opaque("undefined");
+    static final Object THROWING_GETTER = new Opaque("getter that throws");
+
+    /** A value JSON has no type for: a function, a symbol, a DOM node... */
+    record Opaque(String what) {
+    }
+
+    /** A Date; NaN for an invalid one. */
+    record JsDate(double time) {
+    }
+
+    private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+
+    private final List<Object> slots = new ArrayList<>(List.of(JS_UNDEFINED));
+
+    JavaValues() {
+        slots.add(null);
+    }
+
+    int hold(Object value) {
+        slots.add(value);
+        return slots.size() - 1;
+    }
+
+    Object value(int handle) {
+        return handle >= 0 && handle < slots.size() ? slots.get(handle) : JS_UNDEFINED;
+    }
+
+    @Override
+    public int kind(int handle) {
+        Object v = value(handle);
+        if (v == JS_UNDEFINED) {
+            return UNDEFINED;
+        }
+        if (v == null) {
+            return NULL;
+        }
+        if (v instanceof Boolean) {
+            return BOOLEAN;
+        }
+        if (v instanceof Double d) {
+            return Double.isFinite(d) ? NUMBER : OTHER;
+        }
+        if (v instanceof String) {
+            return STRING;
+        }
+        if (v instanceof List) {
+            return ARRAY;
+        }
+        if (v instanceof Map) {
+            return OBJECT;
+        }
+        if (v instanceof BigInteger || v instanceof JsDate date && Double.isFinite(date.time())) {
+            return STRINGIFIED;
+        }
+        return OTHER;
+    }
+
+    @Override
+    public int get(int object, String key) {
+        Object v = value(object);
+        if (v instanceof Map<?, ?> map && map.containsKey(key)) {
+            Object property = map.get(key);
+            return hold(property == THROWING_GETTER ? JS_UNDEFINED : property);
+        }
+        return NO_VALUE;
+    }
+
+    @Override
+    public int keys(int object) {
+        Object v = value(object);
+        List<Object> keys = new ArrayList<>();
+        if (v instanceof Map<?, ?> map) {
+            keys.addAll(map.keySet());
+        }
+        return hold(keys);
+    }
+
+    @Override
+    public int length(int array) {
+        return value(array) instanceof List<?> list ? list.size() : 0;
+    }
+
+    @Override
+    public int at(int array, int index) {
+        return value(array) instanceof List<?> list && index < list.size() ? hold(list.get(index)) : NO_VALUE;
+    }
+
+    @Override
+    public String string(int handle) {
+        Object v = value(handle);
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v instanceof Double d) {
+            return jsNumber(d);
+        }
+        if (v instanceof BigInteger big) {
+            return big.toString();
+        }
+        if (v instanceof JsDate date && Double.isFinite(date.time())) {
+            return ISO.format(java.time.Instant.ofEpochMilli((long) date.time()));
+        }
+        return null;
+    }
+
+    @Override
+    public double number(int handle) {
+        return value(handle) instanceof Double d ? d : Double.NaN;
+    }
+
+    @Override
+    public boolean truthy(int handle) {
+        Object v = value(handle);
+        if (v == JS_UNDEFINED || v == null) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof Double d) {
+            return d != 0 && !d.isNaN();
+        }
+        if (v instanceof String s) {
+            return !s.isEmpty();
+        }
+        if (v instanceof BigInteger big) {
+            return big.signum() != 0;
+        }
+        return true;
+    }
+
+    @Override
+    public boolean same(int a, int b) {
+        Object x = value(a);
+        Object y = value(b);
+        if (x instanceof Map || x instanceof List) {
+            return x == y;
+        }
+        return x == null ? y == null : x.equals(y);
+    }
+
+    private static final Pattern DECIMAL = Pattern.compile(
+            "^[+-]?(Infinity|(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)");
+
+    @Override
+    public double parseFloat(String text) {
+        Matcher m = DECIMAL.matcher(text.stripLeading());
+        if (!m.find()) {
+            return Double.NaN;
+        }
+        String number = m.group();
+        if (number.endsWith("Infinity")) {
+            return number.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return Double.parseDouble(number);
+    }
+
+    @Override
+    public int newObject() {
+        return hold(new LinkedHashMap<String, Object>());
+    }
+
+    @Override
+    public int newArray() {
+        return hold(new ArrayList<>());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void put(int object, String key, int value) {
+        if ("__proto__".equals(key)) {
+            throw new AssertionError("the core must never set __proto__");
+        }
+        ((Map<String, Object>) value(object)).put(key, value(value));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void push(int array, int value) {
+        ((List<Object>) value(array)).add(value(value));
+    }
+
+    @Override
+    public int ofString(String text) {
+        return hold(text);
+    }
+
+    @Override
+    public int ofNumber(double number) {
+        return hold(number);
+    }
+
+    /** ECMAScript's Number::toString for finite numbers: 1 not 1.0, 1e+21, 1e-7, 0.000001. */
+    static String jsNumber(double d) {
+        if (d == 0) {
+            return "0";
+        }
+        if (d < 0) {
+            return "-" + jsNumber(-d);
+        }
+        BigDecimal decimal = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        String digits = decimal.unscaledValue().toString();
+        int k = digits.length();
+        int n = k - decimal.scale();
+        if (k <= n && n <= 21) {
+            return digits + "0".repeat(n - k);
+        }
+        if (0 < n && n <= 21) {
+            return digits.substring(0, n) + "." + digits.substring(n);
+        }
+        if (-6 < n && n <= 0) {
+            return "0." + "0".repeat(-n) + digits;
+        }
+        String exponent = (n - 1 >= 0 ? "+" : "-") + Math.abs(n - 1);
+        return (k == 1 ? digits : digits.charAt(0) + "." + digits.substring(1)) + "e" + exponent;
+    }
+}
