@@ -156,7 +156,8 @@ final class JsValues implements Values {
     private static native int at(JSObject s, int a, int i);
 
     @JSBody(params = {"s", "h"}, script = "var v = s[h], t = typeof v;"
-            + "if (t == 'string') return v; if (t == 'number' || t == 'bigint') return String(v);"
+            + "if (t == 'string') return v; if (t == 'number') return isFinite(v) ? String(v) : null;"
+            + "if (t == 'bigint') return String(v);"
             + "try { return Date.prototype.toISOString.call(v); } catch (e) { return null; }")
     private static native String string(JSObject s, int h);
 

@@ -22,6 +22,10 @@ final class Fields {
         }
     }
 
+    int object() {
+        return object;
+    }
+
     int size() {
         return names.length;
     }

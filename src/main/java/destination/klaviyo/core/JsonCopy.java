@@ -24,7 +24,8 @@ final class JsonCopy {
     static final int LEFT_OUT = -1;
 
     private final Values values;
-    private final int[] enclosing = new int[MAX_DEPTH];
+    /** The objects and arrays being copied, outermost first: a value that is one of them is a cycle. */
+    private final int[] enclosing = new int[MAX_DEPTH + 1];
     private int depth;
 
     JsonCopy(Values values) {
@@ -45,14 +46,22 @@ final class JsonCopy {
             case Values.ARRAY:
                 return enter(value) ? array(value) : LEFT_OUT;
             case Values.OBJECT:
-                return enter(value) ? leave(copyRest(new Fields(values, value), values.newObject())) : LEFT_OUT;
+                return enter(value) ? leave(copyFields(new Fields(values, value), values.newObject())) : LEFT_OUT;
             default:
                 return LEFT_OUT;
         }
     }
 
-    /** Copies the keys of {@code fields} that no mapping consumed into {@code target}; returns target. */
+    /**
+     * Copies the keys of a message's object that no mapping consumed into {@code target}; returns
+     * target. The object counts as the outermost level: a reference back to it is a cycle.
+     */
     int copyRest(Fields fields, int target) {
+        enclosing[depth++] = fields.object();
+        return leave(copyFields(fields, target));
+    }
+
+    private int copyFields(Fields fields, int target) {
         int n = Math.min(fields.size(), MAX_ITEMS);
         for (int i = 0; i < n; i++) {
             String name = fields.name(i);
@@ -82,7 +91,7 @@ final class JsonCopy {
     }
 
     private boolean enter(int container) {
-        if (depth == MAX_DEPTH) {
+        if (depth > MAX_DEPTH) {
             return false;
         }
         for (int i = 0; i < depth; i++) {

@@ -47,8 +47,8 @@ public final class Mapping {
     public void track(int message) {
         int event = values.get(message, "event");
         int kind = values.kind(event);
-        String name = values.string(event);
-        if (kind != Values.STRING && kind != Values.NUMBER || name.isEmpty()) {
+        String name = kind == Values.STRING || kind == Values.NUMBER ? values.string(event) : "";
+        if (name.isEmpty()) {
             out.skip("track has no event name");
             return;
         }

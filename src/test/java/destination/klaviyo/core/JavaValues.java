@@ -112,7 +112,7 @@ final class JavaValues implements Values {
             return s;
         }
         if (v instanceof Double d) {
-            return jsNumber(d);
+            return Double.isFinite(d) ? jsNumber(d) : null;
         }
         if (v instanceof BigInteger big) {
             return big.toString();

@@ -1,0 +1,154 @@
+package destination.klaviyo.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Seeded random messages through the core: none may throw, every command must be plain JSON, and the
+ * caller's objects must come back unchanged. The browser bundle gets the same treatment in HtmlUnit.
+ */
+class FuzzTest {
+    static final int MESSAGES = 100_000;
+    private static final String[] KEYS = {"email", "Email", "firstName", "first_name", "lastName", "name", "phone",
+        "phoneNumber", "phones", "title", "exchangeId", "$exchange_id", "id", "$id", "address", "city", "state",
+        "postalCode", "street", "company", "avatar", "timezone", "revenue", "total", "order_id", "orderId", "products",
+        "product_id", "sku", "price", "quantity", "category", "productUrl", "imageUrl", "__proto__", "constructor",
+        "prototype", "", "x", "nested", "$city", "toString"};
+    private static final String[] EVENTS = {"Order Completed", "order_completed", "Completed Order", "Viewed",
+        "Product Added", ""};
+
+    private final Random random = new Random(20261128L);
+
+    @Test
+    void randomMessagesNeverBreakTheMapping() {
+        for (int i = 0; i < MESSAGES; i++) {
+            Map<String, Object> message = message();
+            String before = fingerprint(message);
+            Recorder klaviyo = new Recorder(random.nextInt(4) == 0);
+            switch (random.nextInt(3)) {
+                case 0 -> klaviyo.identify(message);
+                case 1 -> klaviyo.track(message);
+                default -> klaviyo.group(Json.write(Map.of("traits", Map.of("name", "g"))));
+            }
+            // Json.write fails on anything that is not plain JSON; JavaValues fails on a __proto__ key.
+            Json.write(klaviyo.commands);
+            assertEquals(before, fingerprint(message), "the message was changed");
+        }
+    }
+
+    private Map<String, Object> message() {
+        Map<String, Object> message = new LinkedHashMap<>();
+        if (random.nextInt(4) > 0) {
+            message.put("userId", scalar());
+        }
+        message.put("event", random.nextInt(5) == 0 ? scalar() : EVENTS[random.nextInt(EVENTS.length)]);
+        Object traits = random.nextInt(6) == 0 ? scalar() : object(0);
+        message.put("traits", traits);
+        Object properties = random.nextInt(6) == 0 ? scalar() : object(0);
+        if (properties instanceof Map<?, ?> map && random.nextBoolean()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> props = (Map<String, Object>) map;
+            List<Object> products = new ArrayList<>();
+            for (int i = random.nextInt(4); i > 0; i--) {
+                products.add(random.nextInt(5) == 0 ? scalar() : object(1));
+            }
+            props.put("products", random.nextInt(8) == 0 ? scalar() : products);
+        }
+        message.put("properties", properties);
+        if (random.nextInt(10) == 0 && traits instanceof Map<?, ?> map) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> t = (Map<String, Object>) map;
+            t.put("self", message);
+        }
+        return message;
+    }
+
+    private Object value(int depth) {
+        int pick = random.nextInt(10);
+        if (depth < 4 && pick == 0) {
+            return object(depth + 1);
+        }
+        if (depth < 4 && pick == 1) {
+            List<Object> list = new ArrayList<>();
+            for (int i = random.nextInt(4); i > 0; i--) {
+                list.add(value(depth + 1));
+            }
+            return list;
+        }
+        return scalar();
+    }
+
+    private Map<String, Object> object(int depth) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = random.nextInt(7); i > 0; i--) {
+            map.put(KEYS[random.nextInt(KEYS.length)], value(depth));
+        }
+        if (random.nextInt(20) == 0) {
+            map.put("loop", map);
+        }
+        return map;
+    }
+
+    private Object scalar() {
+        return switch (random.nextInt(16)) {
+            case 0 -> null;
+            case 1 -> JavaValues.JS_UNDEFINED;
+            case 2 -> random.nextBoolean();
+            case 3 -> (double) random.nextInt(2000) - 1000;
+            case 4 -> random.nextDouble() * 1e22;
+            case 5 -> new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.0}[random.nextInt(5)];
+            case 6 -> "u" + random.nextInt(100) + "@example.com";
+            case 7 -> "$" + random.nextInt(100) + "." + random.nextInt(100);
+            case 8 -> new String[] {"", " ", "John Q Doe", "  Cher ", "a@b", "\u2028x@y.z"}[random.nextInt(6)];
+            case 9 -> new JavaValues.Opaque("function");
+            case 10 -> new JavaValues.JsDate(random.nextBoolean() ? Double.NaN : random.nextInt() * 1000.0);
+            case 11 -> BigInteger.valueOf(random.nextLong());
+            case 12 -> JavaValues.THROWING_GETTER;
+            default -> "v" + random.nextInt(1000);
+        };
+    }
+
+    /** A text for a value that survives cycles, to check that nothing was changed. */
+    private static String fingerprint(Object value) {
+        StringBuilder out = new StringBuilder();
+        fingerprint(value, new IdentityHashMap<>(), out);
+        return out.toString();
+    }
+
+    private static void fingerprint(Object value, IdentityHashMap<Object, Integer> seen, StringBuilder out) {
+        if (value instanceof Map<?, ?> || value instanceof List<?>) {
+            Integer id = seen.get(value);
+            if (id != null) {
+                out.append("#").append(id);
+                return;
+            }
+            seen.put(value, seen.size());
+            if (value instanceof Map<?, ?> map) {
+                out.append('{');
+                map.forEach((k, v) -> {
+                    out.append(k).append('=');
+                    fingerprint(v, seen, out);
+                    out.append(',');
+                });
+                out.append('}');
+            } else {
+                out.append('[');
+                for (Object v : (List<?>) value) {
+                    fingerprint(v, seen, out);
+                    out.append(',');
+                }
+                out.append(']');
+            }
+        } else {
+            out.append(value);
+        }
+    }
+}

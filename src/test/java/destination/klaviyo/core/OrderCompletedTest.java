@@ -1,0 +1,90 @@
+package destination.klaviyo.core;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** Order Completed → the order, then one Ordered Product per product. */
+class OrderCompletedTest {
+    @Test
+    void namesMatchAsTheIntegrationFactoryRoutesThem() {
+        for (String name : new String[] {"Order Completed", "order completed", "order_completed", "Completed Order",
+                "completed_order", " Order Completed ", "_order_completed_", "OrderCompleted", "Completed Order Now"}) {
+            assertTrue(OrderCompleted.matches(name), name);
+        }
+        for (String name : new String[] {"Order Completed Now", "Order  Completed", "Order Placed", "Checkout Completed",
+                "order-completed", "", "Ordered Product", "Order Complete"}) {
+            assertFalse(OrderCompleted.matches(name), name);
+        }
+    }
+
+    @Test
+    void theEventNameIsSentUnchanged() {
+        new Recorder().track("{\"event\": \"order_completed\", \"properties\": {\"orderId\": \"o1\"}}")
+                .sent("""
+                [["track", "order_completed", {"$event_id": "o1", "Categories": [], "ItemNames": [], "Items": []}]]""");
+    }
+
+    @Test
+    void aNumericOrderIdStaysANumberAndReadsAsJavaScriptWritesIt() {
+        new Recorder().track("""
+                {"event": "Order Completed", "properties": {"order_id": 1001, "revenue": 20,
+                 "products": [{"product_id": 123, "price": 20}]}}""")
+                .sent("""
+                [["track", "Order Completed", {"$event_id": 1001, "$value": 20, "Categories": [], "ItemNames": [],
+                  "Items": [{"id": 123, "Quantity": 1, "ItemPrice": 20, "RowTotal": 20}]}],
+                 ["track", "Ordered Product", {"$event_id": "1001_123", "$value": 20, "Quantity": 1,
+                  "ProductID": 123}]]""");
+    }
+
+    @Test
+    void theTotalIsTheValueWithoutRevenueAndCurrencyStringsAreRead() {
+        new Recorder().track("""
+                {"event": "Order Completed", "properties": {"order_id": "o", "total": "$30.00"}}""")
+                .sent("""
+                [["track", "Order Completed", {"$event_id": "o", "$value": 30, "total": "$30.00",
+                  "Categories": [], "ItemNames": [], "Items": []}]]""");
+    }
+
+    @Test
+    void productsThatAreNotObjectsAreSkipped() {
+        new Recorder().track("""
+                {"event": "Order Completed", "properties": {"order_id": "o",
+                 "products": [null, "p1", 5, {"sku": "s1", "name": "A"}, [1]]}}""")
+                .sent("""
+                [["track", "Order Completed", {"$event_id": "o", "Categories": [], "ItemNames": ["A"],
+                  "Items": [{"SKU": "s1", "Name": "A", "Quantity": 1}]}],
+                 ["track", "Ordered Product", {"$event_id": "o_s1", "Name": "A", "Quantity": 1, "SKU": "s1"}]]""");
+    }
+
+    @Test
+    void productsThatAreNotAnArrayGiveNoItems() {
+        new Recorder().track("""
+                {"event": "Order Completed", "properties": {"order_id": "o", "products": {"sku": "s1"}}}""")
+                .sent("""
+                [["track", "Order Completed", {"$event_id": "o", "Categories": [], "ItemNames": [], "Items": []}]]""");
+    }
+
+    @Test
+    void withoutAnOrderIdTheOrderedProductHasNoEventId() {
+        new Recorder().track("""
+                {"event": "Order Completed", "properties": {"products": [{"product_id": "p1", "quantity": 3}]}}""")
+                .sent("""
+                [["track", "Order Completed", {"Categories": [], "ItemNames": [], "Items": [{"id": "p1", "Quantity": 3}]}],
+                 ["track", "Ordered Product", {"Quantity": 3, "ProductID": "p1"}]]""");
+    }
+
+    @Test
+    void productUrlsAreFoundIgnoringCaseAndPunctuation() {
+        new Recorder().track("""
+                {"event": "Order Completed", "properties": {"order_id": "o", "products": [
+                 {"id": "p", "product_url": "https://x/p", "ImageURL": "https://x/i.png", "brand": "B"}]}}""")
+                .sent("""
+                [["track", "Order Completed", {"$event_id": "o", "Categories": [], "ItemNames": [],
+                  "Items": [{"id": "p", "Quantity": 1, "ProductURL": "https://x/p", "ImageURL": "https://x/i.png",
+                             "brand": "B"}]}],
+                 ["track", "Ordered Product", {"$event_id": "o_p", "Quantity": 1, "ProductURL": "https://x/p",
+                  "ImageURL": "https://x/i.png", "ProductID": "p", "brand": "B"}]]""");
+    }
+}

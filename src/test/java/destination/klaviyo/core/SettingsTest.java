@@ -1,0 +1,43 @@
+package destination.klaviyo.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+    private static Settings read(String json) {
+        JavaValues values = new JavaValues();
+        return Settings.read(values, values.hold(Json.parse(json)));
+    }
+
+    @Test
+    void readsTheBrowserSettingsAndDefaults() {
+        Settings settings = read("""
+                {"apiKey": " hfWBjc ", "enforceEmail": true, "privateKey": "pk_secret", "listId": "L1",
+                 "confirmOptin": false, "sendAnonymous": true, "useSegmentSpec": true, "unknown": 1}""");
+        assertEquals("hfWBjc", settings.apiKey);
+        assertTrue(settings.enforceEmail);
+        assertEquals(1000, settings.queueLimit);
+        assertEquals(10000, settings.loadTimeout);
+    }
+
+    @Test
+    void aMissingEmptyOrNonStringApiKeyIsNoKey() {
+        assertNull(read("{}").apiKey);
+        assertNull(read("{\"apiKey\": \"  \"}").apiKey);
+        assertNull(read("{\"apiKey\": 123456}").apiKey);
+        assertFalse(read("{\"enforceEmail\": false}").enforceEmail);
+    }
+
+    @Test
+    void queueLimitAndLoadTimeoutCanBeSet() {
+        Settings settings = read("{\"apiKey\": \"k\", \"queueLimit\": 5, \"loadTimeout\": 250}");
+        assertEquals(5, settings.queueLimit);
+        assertEquals(250, settings.loadTimeout);
+        assertEquals(1000, read("{\"queueLimit\": -1}").queueLimit);
+        assertEquals(10000, read("{\"loadTimeout\": \"soon\"}").loadTimeout);
+    }
+}

@@ -1,0 +1,34 @@
+package destination.klaviyo.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TextTest {
+    @Test
+    void emailsAreRecognisedAsTheFacadeDoes() {
+        for (String email : new String[] {"a@b.co", "han@segment.com", "x y@z.w", "a@b.c.d", "line\na@b.co"}) {
+            assertTrue(Text.isEmail(email), email);
+        }
+        for (String other : new String[] {"", "@b.co", "a@.co", "a@b.", "a@b", "ab.co", "a@\nb.co", "a@b.\nc"}) {
+            assertFalse(Text.isEmail(other), other);
+        }
+    }
+
+    @Test
+    void trimRemovesJavaScriptWhitespace() {
+        assertEquals("a b", Text.trim("\u00a0\t a b \ufeff\n"));
+        assertEquals("", Text.trim("   "));
+    }
+
+    @Test
+    void keysMatchIgnoringCaseAndPunctuation() {
+        assertTrue(Keys.matches("$exchange_id", "exchangeid"));
+        assertTrue(Keys.matches("Exchange-ID", "exchangeid"));
+        assertFalse(Keys.matches("exchange.id", "exchangeid"));
+        assertFalse(Keys.matches("exchangeids", "exchangeid"));
+        assertFalse(Keys.matches("xchangeid", "exchangeid"));
+    }
+}
