@@ -1,6 +1,5 @@
 package destination.klaviyo.browser;
 
-import destination.klaviyo.core.DebugSetting;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.core.JSNumber;
@@ -8,13 +7,14 @@ import org.teavm.jso.core.JSString;
 
 /**
  * Logs the destination's decisions to the console, following analytics.js: on when
- * {@code localStorage.debug} enables {@code analytics:Klaviyo} (for example {@code analytics:*}),
- * silent otherwise.
+ * {@code localStorage.debug} enables {@code analytics:Klaviyo} as the debug module reads it (names
+ * separated by commas or spaces, {@code *} for anything, a leading {@code -} to exclude; for example
+ * {@code analytics:*}), silent otherwise. https://github.com/debug-js/debug#wildcards
  */
 final class Debug {
     static final String NAMESPACE = "analytics:Klaviyo";
 
-    private final boolean enabled = DebugSetting.enables(setting(), NAMESPACE);
+    private final boolean enabled = enabled(NAMESPACE);
 
     void log(String message) {
         if (enabled) {
@@ -41,9 +41,13 @@ final class Debug {
     }
 
     // Reading localStorage throws where storage is blocked (sandboxed frames, some privacy modes).
-    @JSBody(script = "try { var d = window.localStorage.getItem('debug'); return typeof d == 'string' ? d : null; }"
-            + " catch (e) { return null; }")
-    private static native String setting();
+    @JSBody(params = "n", script = "var on = false;"
+            + "try { String(window.localStorage.getItem('debug') || '').split(/[\\s,]+/).forEach(function (p) {"
+            + "  var skip = p.charAt(0) == '-'; if (skip) p = p.slice(1);"
+            + "  if (p && new RegExp('^' + p.replace(/[.+?^${}()|[\\]\\\\]/g, '\\\\$&').replace(/\\*/g, '.*') + '$').test(n))"
+            + "    on = skip ? null : on !== null; }); } catch (e) {}"
+            + "return !!on;")
+    private static native boolean enabled(String namespace);
 
     @JSBody(params = {"n", "m", "v"}, script = "try { v === null ? console.log(n, m) : console.log(n, m, v); }"
             + " catch (e) {}")

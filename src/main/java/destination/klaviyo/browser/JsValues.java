@@ -85,6 +85,11 @@ final class JsValues implements Values {
     }
 
     @Override
+    public String trim(String text) {
+        return trimmed(text);
+    }
+
+    @Override
     public int newObject() {
         return newObject(slots);
     }
@@ -172,6 +177,9 @@ final class JsValues implements Values {
 
     @JSBody(params = "t", script = "return parseFloat(t);")
     private static native double parse(String t);
+
+    @JSBody(params = "t", script = "return t.trim();")
+    private static native String trimmed(String t);
 
     @JSBody(params = "s", script = "return s.push({}) - 1;")
     private static native int newObject(JSObject s);

@@ -115,12 +115,12 @@ final class Identify {
     private int firstName(String name) {
         String first = stringValue(traits.find("firstname"));
         if (first != null) {
-            return values.ofString(Text.trim(first));
+            return values.ofString(values.trim(first));
         }
         if (name == null) {
             return Values.NO_VALUE;
         }
-        String trimmed = Text.trim(name);
+        String trimmed = values.trim(name);
         int space = trimmed.indexOf(' ');
         return values.ofString(space < 0 ? trimmed : trimmed.substring(0, space));
     }
@@ -129,14 +129,14 @@ final class Identify {
     private int lastName(String name) {
         String last = stringValue(traits.find("lastname"));
         if (last != null) {
-            return values.ofString(Text.trim(last));
+            return values.ofString(values.trim(last));
         }
         if (name == null) {
             return Values.NO_VALUE;
         }
-        String trimmed = Text.trim(name);
+        String trimmed = values.trim(name);
         int space = trimmed.indexOf(' ');
-        return space < 0 ? Values.NO_VALUE : values.ofString(Text.trim(trimmed.substring(space + 1)));
+        return space < 0 ? Values.NO_VALUE : values.ofString(values.trim(trimmed.substring(space + 1)));
     }
 
     /** phone, the seed's phoneNumber, else the first of phones. */

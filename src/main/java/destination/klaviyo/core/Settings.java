@@ -25,7 +25,7 @@ public final class Settings {
 
     public static Settings read(Values values, int settings) {
         int key = values.get(settings, "apiKey");
-        String apiKey = values.kind(key) == Values.STRING ? Text.trim(values.string(key)) : "";
+        String apiKey = values.kind(key) == Values.STRING ? values.trim(values.string(key)) : "";
         return new Settings(
                 apiKey.isEmpty() ? null : apiKey,
                 values.truthy(values.get(settings, "enforceEmail")),

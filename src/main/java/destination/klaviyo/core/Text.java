@@ -5,24 +5,6 @@ final class Text {
     private Text() {
     }
 
-    /** JavaScript's String.prototype.trim: strips its whitespace and line terminators at both ends. */
-    static String trim(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && isSpace(s.charAt(start))) {
-            start++;
-        }
-        while (end > start && isSpace(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(start, end);
-    }
-
-    static boolean isSpace(char c) {
-        return c == ' ' || c >= '\t' && c <= '\r' || c == '\u00a0' || c == '\u1680' || c >= '\u2000' && c <= '\u200a'
-                || c == '\u2028' || c == '\u2029' || c == '\u202f' || c == '\u205f' || c == '\u3000' || c == '\ufeff';
-    }
-
     /**
      * The facade's email test, {@code /.+@.+\..+/}: on one line, something, an at sign, something, a
      * dot, something.

@@ -63,6 +63,9 @@ public interface Values {
     /** JavaScript's parseFloat: the longest leading decimal number, or NaN. */
     double parseFloat(String text);
 
+    /** JavaScript's String.prototype.trim: without the whitespace and line terminators at either end. */
+    String trim(String text);
+
     int newObject();
 
     int newArray();

@@ -176,6 +176,25 @@ final class JavaValues implements Values {
     }
 
     @Override
+    public String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isJsSpace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isJsSpace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    /** ECMAScript's WhiteSpace and LineTerminator characters. */
+    static boolean isJsSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r' || c == '\u00a0' || c == '\u1680' || c >= '\u2000' && c <= '\u200a'
+                || c == '\u2028' || c == '\u2029' || c == '\u202f' || c == '\u205f' || c == '\u3000' || c == '\ufeff';
+    }
+
+    @Override
     public int newObject() {
         return hold(new LinkedHashMap<String, Object>());
     }

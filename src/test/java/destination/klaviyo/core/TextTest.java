@@ -18,9 +18,10 @@ class TextTest {
     }
 
     @Test
-    void trimRemovesJavaScriptWhitespace() {
-        assertEquals("a b", Text.trim("\u00a0\t a b \ufeff\n"));
-        assertEquals("", Text.trim("   "));
+    void theJvmAdapterTrimsAsJavaScriptDoes() {
+        JavaValues values = new JavaValues();
+        assertEquals("a b", values.trim("\u00a0\t a b \ufeff\n"));
+        assertEquals("", values.trim("   "));
     }
 
     @Test
