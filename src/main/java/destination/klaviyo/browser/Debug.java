@@ -2,8 +2,6 @@ package destination.klaviyo.browser;
 
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
-import org.teavm.jso.core.JSNumber;
-import org.teavm.jso.core.JSString;
 
 /**
  * Logs the destination's decisions to the console, following analytics.js: on when
@@ -16,27 +14,10 @@ final class Debug {
 
     private final boolean enabled = enabled(NAMESPACE);
 
-    void log(String message) {
-        if (enabled) {
-            print(NAMESPACE, message, null);
-        }
-    }
-
+    /** Logs a decision, with a value to inspect (or null). */
     void log(String message, JSObject value) {
         if (enabled) {
             print(NAMESPACE, message, value);
-        }
-    }
-
-    void log(String message, String detail) {
-        if (enabled) {
-            print(NAMESPACE, message, JSString.valueOf(detail));
-        }
-    }
-
-    void log(String message, int number) {
-        if (enabled) {
-            print(NAMESPACE, message, JSNumber.valueOf(number));
         }
     }
 

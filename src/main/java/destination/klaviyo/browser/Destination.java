@@ -6,6 +6,8 @@ import destination.klaviyo.core.Settings;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
+import org.teavm.jso.core.JSNumber;
+import org.teavm.jso.core.JSString;
 
 /**
  * One Klaviyo destination on a page: its settings, its lifecycle and its queue. The integration
@@ -74,7 +76,7 @@ final class Destination implements DestinationApi, Commands {
     @Override
     public void message(String type, JSObject message) {
         if (state == GAVE_UP) {
-            debug.log("dropped, Klaviyo is not on this page:", type);
+            debug.log("dropped, Klaviyo is off:", JSString.valueOf(type));
             return;
         }
         int mark = VALUES.mark();
@@ -99,20 +101,19 @@ final class Destination implements DestinationApi, Commands {
         }
         String apiKey = settings.apiKey;
         if (apiKey == null) {
-            giveUp("no apiKey is set: Klaviyo is not loaded and nothing is sent");
+            giveUp("no apiKey");
             return;
         }
         state = LOADING;
         notifier.notify("initialize");
         KlaviyoScript.pushBeforeLoad(accountCommand(apiKey));
         if (!KlaviyoScript.running() && !KlaviyoScript.present()) {
-            KlaviyoScript.insert(KlaviyoScript.url(apiKey), this::checkRunning,
-                    () -> giveUp("Klaviyo's script failed to load"));
+            KlaviyoScript.insert(apiKey, this);
         } else {
-            debug.log("Klaviyo's script is already on the page");
+            debug.log("Klaviyo is already on the page", null);
         }
         deadline = KlaviyoScript.now() + settings.loadTimeout;
-        KlaviyoScript.later(this::poll, 0);
+        KlaviyoScript.poll(this, 0);
     }
 
     @Override
@@ -136,32 +137,43 @@ final class Destination implements DestinationApi, Commands {
         JSObject value = VALUES.value(command);
         if (state == READY) {
             if (KlaviyoScript.push(value)) {
-                debug.log("sent", value);
+                debug.log("sent:", value);
             } else {
-                debug.log("dropped: window._learnq is gone", value);
+                debug.log("dropped, no _learnq:", value);
             }
         } else if (state == GAVE_UP) {
-            debug.log("dropped: Klaviyo is not on this page", value);
+            debug.log("dropped, Klaviyo is off:", value);
         } else if (pending.add(value)) {
-            debug.log("queued until Klaviyo's script runs", value);
+            debug.log("queued:", value);
         } else {
-            debug.log("queue full, dropped the oldest command; queueLimit is", settings.queueLimit);
+            debug.log("queue full, oldest command dropped", null);
         }
     }
 
     @Override
     public void skip(String reason) {
-        debug.log("nothing sent:", reason);
+        debug.log("nothing sent:", JSString.valueOf(reason));
     }
 
-    private void poll() {
+    @Override
+    public void scriptLoaded() {
+        checkRunning();
+    }
+
+    @Override
+    public void scriptFailed() {
+        giveUp("Klaviyo's script failed to load");
+    }
+
+    @Override
+    public void poll() {
         if (state != LOADING || checkRunning()) {
             return;
         }
         if (KlaviyoScript.now() >= deadline) {
-            giveUp("no sign of Klaviyo's script within loadTimeout");
+            giveUp("Klaviyo's script did not run within loadTimeout");
         } else {
-            KlaviyoScript.later(this::poll, POLL_MILLISECONDS);
+            KlaviyoScript.poll(this, POLL_MILLISECONDS);
         }
     }
 
@@ -175,7 +187,7 @@ final class Destination implements DestinationApi, Commands {
             KlaviyoScript.push(pending.take());
         }
         state = READY;
-        debug.log("Klaviyo's script is running");
+        debug.log("Klaviyo is ready", null);
         notifier.notify("ready");
         return true;
     }
@@ -188,9 +200,9 @@ final class Destination implements DestinationApi, Commands {
         state = GAVE_UP;
         int lost = pending.size() + pending.dropped();
         pending.clear();
-        debug.log("giving up:", reason);
+        debug.log("gave up:", JSString.valueOf(reason));
         if (lost > 0) {
-            debug.log("commands dropped:", lost);
+            debug.log("commands dropped:", JSNumber.valueOf(lost));
         }
         if (!started) {
             notifier.notify("initialize");

@@ -17,4 +17,13 @@ interface DestinationApi extends JSObject {
     void reset();
 
     JSObject options();
+
+    /** Klaviyo's script element fired load. */
+    void scriptLoaded();
+
+    /** Klaviyo's script element fired error: blocked, or not there. */
+    void scriptFailed();
+
+    /** The timer while waiting for Klaviyo's script. */
+    void poll();
 }

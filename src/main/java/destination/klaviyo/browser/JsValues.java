@@ -134,13 +134,12 @@ final class JsValues implements Values {
     // The kinds are Values' constants: 0 undefined, 1 null, 2 boolean, 3 number, 4 string, 5 array,
     // 6 object, 7 stringified (Date, BigInt), 8 other.
     @JSBody(params = {"s", "h"}, script = "var v = s[h], t = typeof v;"
-            + "if (v === void 0) return 0; if (v === null) return 1;"
-            + "if (t == 'boolean') return 2; if (t == 'number') return isFinite(v) ? 3 : 8;"
-            + "if (t == 'string') return 4; if (t == 'bigint') return 7; if (t != 'object') return 8;"
-            + "try { if (Array.isArray(v)) return 5; var tag = Object.prototype.toString.call(v);"
-            + "if (tag == '[object Object]') return 6;"
-            + "if (tag == '[object Date]' && isFinite(Date.prototype.getTime.call(v))) return 7;"
-            + "} catch (e) {} return 8;")
+            + "if (v == null) return v === null ? 1 : 0;"
+            + "if (t != 'object') return t == 'boolean' ? 2 : t == 'number' ? (isFinite(v) ? 3 : 8) : t == 'string' ? 4"
+            + "  : t == 'bigint' ? 7 : 8;"
+            + "try { if (Array.isArray(v)) return 5; t = Object.prototype.toString.call(v);"
+            + "  return t == '[object Object]' ? 6 : t == '[object Date]' && isFinite(Date.prototype.getTime.call(v)) ? 7 : 8;"
+            + "} catch (e) { return 8; }")
     private static native int kind(JSObject s, int h);
 
     @JSBody(params = {"s", "o", "k"}, script = "var x = s[o], v;"

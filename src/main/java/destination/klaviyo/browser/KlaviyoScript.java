@@ -1,7 +1,6 @@
 package destination.klaviyo.browser;
 
 import org.teavm.jso.JSBody;
-import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 
 /**
@@ -11,20 +10,7 @@ import org.teavm.jso.JSObject;
  * https://developers.klaviyo.com/en/docs/javascript_api
  */
 final class KlaviyoScript {
-    /** Klaviyo's current onsite script; the public key goes in company_id. */
-    static final String URL = "https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=";
-
     private KlaviyoScript() {
-    }
-
-    @JSFunctor
-    interface Callback extends JSObject {
-        void run();
-    }
-
-    /** The script URL for a public key; the key is URL-encoded, so it cannot add markup or parameters. */
-    static String url(String apiKey) {
-        return URL + encode(apiKey);
     }
 
     /** Whether Klaviyo's script has taken over {@code _learnq}: it runs on this page. */
@@ -37,11 +23,15 @@ final class KlaviyoScript {
             + " catch (e) { return false; }")
     static native boolean present();
 
-    /** Inserts Klaviyo's script, asynchronous, with load and error listeners. */
-    @JSBody(params = {"u", "l", "e"}, script = "var s = document.createElement('script');"
-            + "s.async = true; s.src = u; s.onload = l; s.onerror = e;"
+    /**
+     * Inserts Klaviyo's current onsite script, asynchronous, and tells the destination when it loads
+     * or fails. The key is URL-encoded into company_id: it cannot add markup or parameters.
+     */
+    @JSBody(params = {"k", "d"}, script = "var s = document.createElement('script'); s.async = true;"
+            + "s.src = 'https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=' + encodeURIComponent(k);"
+            + "s.onload = function () { d.scriptLoaded(); }; s.onerror = function () { d.scriptFailed(); };"
             + "(document.head || document.documentElement).appendChild(s);")
-    static native void insert(String url, Callback onLoad, Callback onError);
+    static native void insert(String apiKey, DestinationApi destination);
 
     /**
      * Pushes a command onto {@code _learnq}, creating the array Klaviyo's script drains when it loads.
@@ -60,11 +50,9 @@ final class KlaviyoScript {
     @JSBody(script = "try { window._learnq = void 0; } catch (e) {}")
     static native void clear();
 
-    @JSBody(params = "k", script = "return encodeURIComponent(k);")
-    private static native String encode(String key);
-
-    @JSBody(params = {"f", "ms"}, script = "setTimeout(f, ms);")
-    static native void later(Callback callback, int milliseconds);
+    /** Calls the destination's poll() after a while. */
+    @JSBody(params = {"d", "ms"}, script = "setTimeout(function () { d.poll(); }, ms);")
+    static native void poll(DestinationApi destination, int milliseconds);
 
     @JSBody(script = "return Date.now();")
     static native double now();

@@ -22,6 +22,11 @@ final class Fields {
         }
     }
 
+    /** The keys of a value that should be an object; none when it is missing or anything else. */
+    static Fields of(Values values, int value) {
+        return new Fields(values, values.kind(value) == Values.OBJECT ? value : Values.NO_VALUE);
+    }
+
     int object() {
         return object;
     }

@@ -28,9 +28,7 @@ final class Identify {
     /** The profile to send, or {@link Values#NO_VALUE} when the message names nobody. */
     static int profile(Values values, JsonCopy json, int message, boolean enforceEmail, Commands out) {
         int userId = identifier(values, values.get(message, "userId"));
-        int traitsValue = values.get(message, "traits");
-        Identify identify = new Identify(values, json,
-                new Fields(values, values.kind(traitsValue) == Values.OBJECT ? traitsValue : Values.NO_VALUE));
+        Identify identify = new Identify(values, json, Fields.of(values, values.get(message, "traits")));
         return identify.build(userId, enforceEmail, out);
     }
 
@@ -90,7 +88,7 @@ final class Identify {
 
     /** The seed's additions: copies, the source traits stay as they are. */
     private void copyDerived(int profile) {
-        Fields address = object(traits.find("address"));
+        Fields address = Fields.of(values, traits.find("address"));
         derive(profile, "$city", address.find("city"));
         derive(profile, "$region", or(address.find("state"), address.find("region")));
         derive(profile, "$country", address.find("country"));
@@ -99,7 +97,7 @@ final class Identify {
         derive(profile, "$address2", address.find("line2"));
         int company = traits.find("company");
         int kind = values.kind(company);
-        derive(profile, "$organization", kind == Values.OBJECT ? object(company).find("name")
+        derive(profile, "$organization", kind == Values.OBJECT ? Fields.of(values, company).find("name")
                 : kind == Values.STRING ? company : Values.NO_VALUE);
         derive(profile, "$image", traits.find("avatar"));
         derive(profile, "$timezone", traits.find("timezone"));
@@ -147,10 +145,6 @@ final class Identify {
         }
         int phones = traits.find("phones");
         return values.kind(phones) == Values.ARRAY ? values.at(phones, 0) : Values.NO_VALUE;
-    }
-
-    private Fields object(int value) {
-        return new Fields(values, values.kind(value) == Values.OBJECT ? value : Values.NO_VALUE);
     }
 
     private int or(int first, int second) {

@@ -29,7 +29,7 @@ public final class Mapping {
 
     /** group: the group's name becomes the profile's organisation, as the classic destination did. */
     public void group(int message) {
-        int name = object(values.get(message, "traits")).find("name");
+        int name = Fields.of(values, values.get(message, "traits")).find("name");
         int kind = values.kind(name);
         if (!values.truthy(name) || kind != Values.STRING && kind != Values.NUMBER) {
             out.skip("group has no name");
@@ -55,7 +55,7 @@ public final class Mapping {
         if (kind == Values.NUMBER) {
             event = values.ofString(name);
         }
-        Fields properties = object(values.get(message, "properties"));
+        Fields properties = Fields.of(values, values.get(message, "properties"));
         if (OrderCompleted.matches(name)) {
             new OrderCompleted(values, json, out).send(event, properties);
             return;
@@ -70,10 +70,5 @@ public final class Mapping {
             values.put(copy, "$value", revenue);
         }
         out.send(KlaviyoCommand.track(values, event, copy));
-    }
-
-    /** The keys of an object of the message; none when it is missing or not an object. */
-    private Fields object(int value) {
-        return new Fields(values, values.kind(value) == Values.OBJECT ? value : Values.NO_VALUE);
     }
 }
