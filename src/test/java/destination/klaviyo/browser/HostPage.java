@@ -1,0 +1,442 @@
+package destination.klaviyo.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.htmlunit.BrowserVersion;
+import org.htmlunit.ScriptException;
+import org.htmlunit.WebClient;
+import org.htmlunit.WebConsole;
+import org.htmlunit.html.HtmlPage;
+import org.htmlunit.javascript.JavaScriptErrorListener;
+
+/**
+ * A shop page open in HtmlUnit with one of the real analytics.js hosts and the compiled destination,
+ * every address served by a {@link FakeWeb}:
+ * <ul>
+ *   <li>{@link #analyticsNext}: Segment's snippet loads Analytics Next (standalone build), whose CDN
+ *       settings list Klaviyo as a classic destination, so it loads {@code klaviyo.dynamic.js};</li>
+ *   <li>{@link #analyticsCore}: the site's own analytics.js-core 4.x build with
+ *       {@code analytics.use(KlaviyoIntegration)};</li>
+ *   <li>{@link #analyticsNextPlugin}: Segment's snippet, settings without Klaviyo, and the site
+ *       registering {@code KlaviyoIntegration.plugin(settings)}.</li>
+ * </ul>
+ * Klaviyo's onsite script is the stand-in {@code test-pages/klaviyo-standin.js}, which records each
+ * command it gets.
+ *
+ * <p>Anything wrong in the page fails the test at {@link #close()} at the latest: a script error
+ * (also one in a timer or an async script), a console error, a request to an address the fake web
+ * does not know, an error thrown in {@link #whenReady}. {@link #problems()} lists them earlier;
+ * {@link #assertKlaviyoCommands} checks them and the stand-in's errors too.
+ *
+ * <p>A test opens one page, which is its own browser (cookies and storage included), and closes it:
+ * <pre>{@code
+ * try (HostPage page = HostPage.analyticsNext("{\"apiKey\": \"hfWBjc\"}")) {
+ *     page.whenReady("analytics.track('event', {revenue: 90});");
+ *     page.assertKlaviyoCommands("[\"account\", \"hfWBjc\"]", "[\"track\", \"event\", {\"$value\": 90}]");
+ * }
+ * }</pre>
+ * Calls made in {@code whenReady} reach Analytics Next's classic destinations at once; calls made
+ * before it is ready wait in its buffer, which it flushes after a random delay of up to 5 seconds.
+ */
+final class HostPage implements AutoCloseable {
+    static final String SHOP = "https://shop.example";
+    static final String CDN = "https://cdn.segment.com";
+    static final String WRITE_KEY = "shopWriteKey";
+    static final String SETTINGS_URL = CDN + "/v1/projects/" + WRITE_KEY + "/settings";
+    static final String ANALYTICS_NEXT_URL = CDN + "/analytics.js/v1/" + WRITE_KEY + "/analytics.min.js";
+    static final String DYNAMIC_URL = CDN + "/next-integrations/integrations/klaviyo/1.0.0/klaviyo.dynamic.js.gz";
+    static final String KLAVIYO_SCRIPT = "https://static.klaviyo.com/onsite/js/klaviyo.js";
+    static final String SEGMENT_API = "https://api.segment.io";
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    /** How long no new command must arrive before a list of commands counts as complete. */
+    private static final Duration QUIET = Duration.ofMillis(150);
+
+    private static final Path BASE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+    private static final Path PAGES = BASE.resolve("test-pages");
+    private static final Path TARGET = BASE.resolve("target");
+    private static final Path ANALYTICS_NEXT_DIST = PAGES.resolve("node_modules/@segment/analytics-next/dist/umd");
+    private static final Path ANALYTICS_CORE = TARGET.resolve("hosts/analytics-core.js");
+
+    private final WebClient client;
+    private final FakeWeb web;
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+    private final List<String> console = new CopyOnWriteArrayList<>();
+    private HtmlPage page;
+
+    private HostPage(FakeWeb web) {
+        this.web = web;
+        client = new WebClient(BrowserVersion.BEST_SUPPORTED);
+        client.getOptions().setJavaScriptEnabled(true);
+        client.getOptions().setCssEnabled(false);
+        client.getOptions().setThrowExceptionOnScriptError(true);
+        client.getOptions().setThrowExceptionOnFailingStatusCode(true);
+        client.getOptions().setPrintContentOnFailingStatusCode(false);
+        client.setWebConnection(web);
+        client.setJavaScriptErrorListener(new ErrorListener());
+        client.getWebConsole().setLogger(new ConsoleLogger());
+    }
+
+    /**
+     * A shop page with Segment's snippet: Analytics Next loads Klaviyo as a classic destination,
+     * configured by the source's CDN settings. {@code klaviyoSettings} is the destination's settings
+     * as a JSON object; the CDN's version and bundling fields are added unless it has them.
+     */
+    static HostPage analyticsNext(String klaviyoSettings) {
+        return analyticsNext(klaviyoSettings, web -> { });
+    }
+
+    /** {@link #analyticsNext(String)}, with changes to the fake web first (a route replaced, added). */
+    static HostPage analyticsNext(String klaviyoSettings, Consumer<FakeWeb> changes) {
+        Map<String, Object> klaviyo = Json.parseObject(klaviyoSettings);
+        klaviyo.putIfAbsent("versionSettings",
+                Json.parse("{\"version\": \"1.0.0\", \"componentTypes\": [\"browser\"]}"));
+        klaviyo.putIfAbsent("bundlingStatus", "bundled");
+        FakeWeb web = analyticsNextWeb(Map.of("Klaviyo", klaviyo));
+        changes.accept(web);
+        return open("/next.html", web);
+    }
+
+    /** A shop page with analytics.js-core and {@code analytics.use(KlaviyoIntegration)}. */
+    static HostPage analyticsCore(String klaviyoSettings) {
+        return analyticsCore(klaviyoSettings, web -> { });
+    }
+
+    /** {@link #analyticsCore(String)}, with changes to the fake web first. */
+    static HostPage analyticsCore(String klaviyoSettings, Consumer<FakeWeb> changes) {
+        FakeWeb web = shopWeb(klaviyoSettings)
+                .file(SHOP + "/hosts/analytics-core.js", ANALYTICS_CORE);
+        changes.accept(web);
+        return open("/core.html", web);
+    }
+
+    /** A shop page with Segment's snippet, no Klaviyo in the CDN settings, and the plugin registered. */
+    static HostPage analyticsNextPlugin(String klaviyoSettings) {
+        return analyticsNextPlugin(klaviyoSettings, web -> { });
+    }
+
+    /** {@link #analyticsNextPlugin(String)}, with changes to the fake web first. */
+    static HostPage analyticsNextPlugin(String klaviyoSettings, Consumer<FakeWeb> changes) {
+        FakeWeb web = analyticsNextWeb(Map.of());
+        web.text(SHOP + "/klaviyo-settings.js", "text/javascript", settingsScript(klaviyoSettings));
+        changes.accept(web);
+        return open("/plugin.html", web);
+    }
+
+    /**
+     * The shop origin (pages, {@code /dist/} with the compiled destination, {@code /klaviyo-settings.js})
+     * and Klaviyo's onsite script.
+     */
+    private static FakeWeb shopWeb(String klaviyoSettings) {
+        FakeWeb web = new FakeWeb()
+                .file(SHOP + "/next.html", PAGES.resolve("next.html"))
+                .file(SHOP + "/core.html", PAGES.resolve("core.html"))
+                .file(SHOP + "/plugin.html", PAGES.resolve("plugin.html"))
+                .directory(SHOP + "/dist/", TARGET.resolve("dist"))
+                .file(KLAVIYO_SCRIPT, PAGES.resolve("klaviyo-standin.js"));
+        if (klaviyoSettings != null) {
+            web.text(SHOP + "/klaviyo-settings.js", "text/javascript", settingsScript(klaviyoSettings));
+        }
+        return web;
+    }
+
+    /** The shop, plus Segment's CDN and tracking API for a source with these extra integrations. */
+    private static FakeWeb analyticsNextWeb(Map<String, Object> integrations) {
+        Map<String, Object> all = new LinkedHashMap<>();
+        // Segment.io is needed: Analytics Next loads classic destinations only when the settings list
+        // more than one integration (it takes a single one to be Segment.io). It sends each event to
+        // the tracking API, which the fake web answers (with CORS, as Analytics Next needs).
+        all.put("Segment.io", Json.parse("{\"apiKey\": \"" + WRITE_KEY + "\", \"apiHost\": \"api.segment.io/v1\","
+                + " \"unbundledIntegrations\": [], \"addBundledMetadata\": true, \"maybeBundledConfigIds\": {},"
+                + " \"versionSettings\": {\"version\": \"4.4.7\", \"componentTypes\": [\"browser\"]}}"));
+        all.putAll(integrations);
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("integrations", all);
+        settings.put("plan", Json.parse("{\"track\": {\"__default\": {\"enabled\": true, \"integrations\": {}}},"
+                + " \"identify\": {\"__default\": {\"enabled\": true}}, \"group\": {\"__default\": {\"enabled\": true}}}"));
+        settings.put("edgeFunction", Map.of());
+        settings.put("analyticsNextEnabled", true);
+        settings.put("middlewareSettings", Map.of());
+        settings.put("enabledMiddleware", Map.of());
+        // No remote metrics: they would only add requests to the tracking API.
+        settings.put("metrics", Json.parse("{\"sampleRate\": 0}"));
+        settings.put("legacyVideoPluginsEnabled", false);
+        settings.put("remotePlugins", List.of());
+
+        return shopWeb(null)
+                .file(ANALYTICS_NEXT_URL, ANALYTICS_NEXT_DIST.resolve("standalone.js"))
+                .directory(CDN + "/analytics-next/bundles/", ANALYTICS_NEXT_DIST)
+                .json(SETTINGS_URL, Json.write(settings))
+                .file(DYNAMIC_URL, TARGET.resolve("dist/klaviyo.dynamic.js"))
+                .api(SEGMENT_API, request -> FakeWeb.Reply.of("application/json", "{\"success\": true}"));
+    }
+
+    private static String settingsScript(String klaviyoSettings) {
+        return "window.klaviyoSettings = " + Json.write(Json.parse(klaviyoSettings)) + ";\n";
+    }
+
+    private static HostPage open(String path, FakeWeb web) {
+        for (Path needed : List.of(TARGET.resolve("dist/klaviyo.js"), TARGET.resolve("dist/klaviyo.dynamic.js"),
+                ANALYTICS_CORE, ANALYTICS_NEXT_DIST.resolve("standalone.js"))) {
+            assertTrue(Files.isRegularFile(needed), needed + " is missing: the build (mvn test, or mvn package)"
+                    + " installs the hosts and compiles the destination first");
+        }
+        HostPage host = new HostPage(web);
+        try {
+            host.page = host.client.getPage(SHOP + path);
+        } catch (IOException | RuntimeException e) {
+            host.client.close();
+            throw new AssertionError("could not open " + path + ": " + e, e);
+        }
+        host.run("window.hostPageErrors = [];");
+        return host;
+    }
+
+    /** The fake web this page is served from, with every request it made. */
+    FakeWeb web() {
+        return web;
+    }
+
+    /** Runs JavaScript in the page and returns its result (as HtmlUnit converts it). */
+    Object run(String script) {
+        return page.executeJavaScript(script).getJavaScriptResult();
+    }
+
+    /** Runs a JavaScript expression in the page and returns its value as a string. */
+    String text(String expression) {
+        Object result = run("String(" + expression + ")");
+        return String.valueOf(result);
+    }
+
+    /** Whether a JavaScript expression is truthy in the page now. */
+    boolean check(String condition) {
+        return Boolean.TRUE.equals(run("!!(" + condition + ")"));
+    }
+
+    /**
+     * Runs statements once the host says it is ready ({@code analytics.ready(...)}), which for
+     * Analytics Next means every destination is loaded, so nothing waits in its buffers. An error
+     * thrown by the statements becomes one of the {@link #problems()}.
+     */
+    void whenReady(String statements) {
+        run("analytics.ready(function () { try {\n" + statements + "\n} catch (e) {"
+                + " window.hostPageErrors.push(String(e && e.stack || e)); } });");
+    }
+
+    /** Waits until the host is ready ({@code analytics.ready}). */
+    void awaitReady() {
+        run("window.hostPageReady = false; analytics.ready(function () { window.hostPageReady = true; });");
+        waitUntil("window.hostPageReady === true");
+    }
+
+    /** Waits until a JavaScript condition is truthy, for at most 10 seconds. */
+    void waitUntil(String condition) {
+        waitUntil(condition, WAIT);
+    }
+
+    /** Waits until a JavaScript condition is truthy, while the page's timers and scripts run. */
+    void waitUntil(String condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!check(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still false after " + timeout.toMillis() + " ms: " + condition
+                        + problemsNote());
+            }
+            pause(10);
+        }
+    }
+
+    /** The commands Klaviyo's stand-in has received so far, each as JSON text. */
+    List<String> klaviyoCommands() {
+        return Json.parseStrings(text("JSON.stringify(window.klaviyoStandIn ? klaviyoStandIn.commands : [])"));
+    }
+
+    /** The errors Klaviyo's stand-in has recorded: commands it could not take. */
+    List<String> klaviyoErrors() {
+        return Json.parseStrings(text("JSON.stringify(window.klaviyoStandIn ? klaviyoStandIn.errors : [])"));
+    }
+
+    /**
+     * Waits until the stand-in has at least {@code count} commands and then no new one for a short
+     * while, and returns them all.
+     */
+    List<String> awaitKlaviyoCommands(int count) {
+        waitUntil("window.klaviyoStandIn && klaviyoStandIn.commands.length >= " + count);
+        List<String> commands = klaviyoCommands();
+        long quietUntil = System.nanoTime() + QUIET.toNanos();
+        while (System.nanoTime() < quietUntil) {
+            pause(10);
+            List<String> now = klaviyoCommands();
+            if (now.size() != commands.size()) {
+                commands = now;
+                quietUntil = System.nanoTime() + QUIET.toNanos();
+            }
+        }
+        return commands;
+    }
+
+    /**
+     * Asserts the stand-in got exactly these commands, in this order, each compared as JSON (key
+     * order aside), and recorded no error. Waits for them first.
+     */
+    void assertKlaviyoCommands(String... expected) {
+        List<String> actual = awaitKlaviyoCommands(expected.length);
+        assertEquals(Json.canonical(List.of(expected)), Json.canonical(actual),
+                "the commands Klaviyo got" + problemsNote());
+        assertEquals(List.of(), klaviyoErrors(), "errors recorded by Klaviyo's stand-in");
+        assertEquals(List.of(), problems(), "problems in the page");
+    }
+
+    /** The requests for Klaviyo's onsite script, full addresses. */
+    List<String> klaviyoScriptRequests() {
+        List<String> urls = new ArrayList<>();
+        for (FakeWeb.Request request : web.requestsTo(KLAVIYO_SCRIPT)) {
+            urls.add(request.url());
+        }
+        return urls;
+    }
+
+    /**
+     * What went wrong in the page so far: script errors (from any job), console errors, errors caught
+     * by {@link #whenReady}, and requests to addresses the fake web does not know.
+     */
+    List<String> problems() {
+        List<String> all = new ArrayList<>(problems);
+        if (page != null) {
+            try {
+                all.addAll(Json.parseStrings(text("JSON.stringify(window.hostPageErrors || [])")));
+            } catch (RuntimeException e) {
+                all.add("could not read window.hostPageErrors: " + e);
+            }
+        }
+        for (FakeWeb.Request request : web.refused()) {
+            all.add("refused request (no test may go online): " + request);
+        }
+        return all;
+    }
+
+    /** Everything the page wrote to its console, as "level: text". */
+    List<String> console() {
+        return List.copyOf(console);
+    }
+
+    /** Closes the browser, then fails if anything went wrong in the page. */
+    @Override
+    public void close() {
+        List<String> found;
+        try {
+            found = problems();
+        } finally {
+            client.close();
+        }
+        assertEquals(List.of(), found, "problems in the page");
+    }
+
+    private String problemsNote() {
+        List<String> found = problems();
+        return found.isEmpty() ? "" : "\nproblems in the page: " + found;
+    }
+
+    private void pause(long milliseconds) {
+        // The page's timers and async scripts run on HtmlUnit's own thread meanwhile; this returns at
+        // once when none is due, hence the sleep as well.
+        client.waitForBackgroundJavaScriptStartingBefore(milliseconds, 5 * milliseconds);
+        try {
+            Thread.sleep(milliseconds);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    private final class ErrorListener implements JavaScriptErrorListener {
+        @Override
+        public void scriptException(HtmlPage htmlPage, ScriptException e) {
+            problems.add("script error: " + e.getMessage());
+        }
+
+        @Override
+        public void timeoutError(HtmlPage htmlPage, long allowed, long executionTime) {
+            problems.add("script timeout after " + executionTime + " ms");
+        }
+
+        @Override
+        public void malformedScriptURL(HtmlPage htmlPage, String url, java.net.MalformedURLException e) {
+            problems.add("malformed script address: " + url);
+        }
+
+        @Override
+        public void loadScriptError(HtmlPage htmlPage, java.net.URL url, Exception e) {
+            problems.add("script failed to load: " + url + ": " + e);
+        }
+
+        @Override
+        public void warn(String message, String sourceName, int line, String lineSource, int lineOffset) {
+            console.add("warn: " + message + " (" + sourceName + ":" + line + ")");
+        }
+    }
+
+    private final class ConsoleLogger implements WebConsole.Logger {
+        @Override
+        public boolean isTraceEnabled() {
+            return false;
+        }
+
+        @Override
+        public void trace(Object message) {
+        }
+
+        @Override
+        public boolean isDebugEnabled() {
+            return true;
+        }
+
+        @Override
+        public void debug(Object message) {
+            console.add("debug: " + message);
+        }
+
+        @Override
+        public boolean isInfoEnabled() {
+            return true;
+        }
+
+        @Override
+        public void info(Object message) {
+            console.add("info: " + message);
+        }
+
+        @Override
+        public boolean isWarnEnabled() {
+            return true;
+        }
+
+        @Override
+        public void warn(Object message) {
+            console.add("warn: " + message);
+        }
+
+        @Override
+        public boolean isErrorEnabled() {
+            return true;
+        }
+
+        @Override
+        public void error(Object message) {
+            console.add("error: " + message);
+            problems.add("console error: " + message);
+        }
+    }
+}
