@@ -52,13 +52,17 @@ final class Destination implements DestinationApi, Commands {
     }
 
     /**
-     * analytics.js-integration's initialize() for a destination that assumes a pageview: the hosts
-     * call it once when they set up, and again (or send a page) on the first page call; that is when
-     * Klaviyo's script is loaded.
+     * The integration contract's initialize(). The destination assumes a pageview, so Klaviyo's script
+     * loads on the first page call, not here: the first call only says "initialize", which Analytics
+     * Next waits for before it delivers that page call (and it may call initialize() only once, when
+     * the bundle arrives after the snippet's page). A second call, which Analytics Next makes when the
+     * page comes after, starts the destination as the page would.
      */
     @Override
     public void initialize() {
-        if (++initializeCalls >= 2) {
+        if (initializeCalls++ == 0) {
+            notifier.notify("initialize");
+        } else {
             start();
         }
     }
@@ -105,7 +109,6 @@ final class Destination implements DestinationApi, Commands {
             return;
         }
         state = LOADING;
-        notifier.notify("initialize");
         KlaviyoScript.pushBeforeLoad(accountCommand(apiKey));
         if (!KlaviyoScript.running() && !KlaviyoScript.present()) {
             KlaviyoScript.insert(apiKey, this);
@@ -196,16 +199,12 @@ final class Destination implements DestinationApi, Commands {
         if (state == READY || state == GAVE_UP) {
             return;
         }
-        boolean started = state == LOADING;
         state = GAVE_UP;
         int lost = pending.size() + pending.dropped();
         pending.clear();
         debug.log("gave up:", JSString.valueOf(reason));
         if (lost > 0) {
             debug.log("commands dropped:", JSNumber.valueOf(lost));
-        }
-        if (!started) {
-            notifier.notify("initialize");
         }
         notifier.notify("ready");
     }

@@ -64,6 +64,12 @@ final class FakeWeb implements WebConnection {
         return this;
     }
 
+    /** Answers one address with a route of the test's own (a slow response, say). */
+    FakeWeb route(String url, Route route) {
+        addresses.put(url, route);
+        return this;
+    }
+
     /** Serves a text at one address. */
     FakeWeb text(String url, String contentType, String body) {
         addresses.put(url, request -> Reply.of(contentType, body));

@@ -66,7 +66,7 @@ final class HostPage implements AutoCloseable {
 
     private static final Path BASE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
     private static final Path PAGES = BASE.resolve("test-pages");
-    private static final Path TARGET = BASE.resolve("target");
+    static final Path TARGET = BASE.resolve("target");
     private static final Path ANALYTICS_NEXT_DIST = PAGES.resolve("node_modules/@segment/analytics-next/dist/umd");
     private static final Path ANALYTICS_CORE = TARGET.resolve("hosts/analytics-core.js");
 
@@ -136,6 +136,21 @@ final class HostPage implements AutoCloseable {
     }
 
     /**
+     * A page with the compiled destination and no host, for tests that drive the integration contract
+     * themselves: {@code KlaviyoIntegration} is defined, nothing else has run.
+     */
+    static HostPage bare() {
+        return bare(web -> { });
+    }
+
+    /** {@link #bare()}, with changes to the fake web first. */
+    static HostPage bare(Consumer<FakeWeb> changes) {
+        FakeWeb web = shopWeb(null);
+        changes.accept(web);
+        return open("/bare.html", web);
+    }
+
+    /**
      * The shop origin (pages, {@code /dist/} with the compiled destination, {@code /klaviyo-settings.js})
      * and Klaviyo's onsite script.
      */
@@ -144,6 +159,7 @@ final class HostPage implements AutoCloseable {
                 .file(SHOP + "/next.html", PAGES.resolve("next.html"))
                 .file(SHOP + "/core.html", PAGES.resolve("core.html"))
                 .file(SHOP + "/plugin.html", PAGES.resolve("plugin.html"))
+                .file(SHOP + "/bare.html", PAGES.resolve("bare.html"))
                 .directory(SHOP + "/dist/", TARGET.resolve("dist"))
                 .file(KLAVIYO_SCRIPT, PAGES.resolve("klaviyo-standin.js"));
         if (klaviyoSettings != null) {
