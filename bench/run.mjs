@@ -84,6 +84,7 @@ const facts = {
   date: new Date().toISOString(),
   chromium: commandOutput(chromium, ['--version']) || 'unknown',
   cpu: cpuModel(),
+  load: loadAverage(),
   node: process.version,
   bundle: { path: bundlePath, bytes: bundle.length, gzip9: gzipSync(bundle, { level: 9 }).length },
 };
@@ -92,6 +93,14 @@ function commandOutput(file, args) {
     return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 30000 }).trim();
   } catch {
     return null;
+  }
+}
+// Other work on the machine shows in the figures: the load average says whether there was any.
+function loadAverage() {
+  try {
+    return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  } catch {
+    return 'unknown';
   }
 }
 function cpuModel() {
@@ -242,7 +251,7 @@ function report(r) {
   lines.push(`date        ${facts.date}`);
   lines.push(`chromium    ${facts.chromium}`);
   lines.push(`user agent  ${r.userAgent}`);
-  lines.push(`cpu         ${facts.cpu}`);
+  lines.push(`cpu         ${facts.cpu}, load average before the run ${facts.load}`);
   lines.push(`node        ${facts.node}`);
   lines.push(`bundle      ${facts.bundle.path.startsWith(root) ? facts.bundle.path.slice(root.length + 1) : facts.bundle.path}: `
     + `${facts.bundle.bytes} bytes, ${facts.bundle.gzip9} bytes gzip -9`);
