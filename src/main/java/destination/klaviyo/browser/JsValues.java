@@ -29,9 +29,14 @@ final class JsValues implements Values {
         return length(slots);
     }
 
-    /** Drops the handles made since {@code mark}, so the table does not keep the page's objects alive. */
+    /**
+     * Drops the handles made since {@code mark}. The table is cut only once it is long, which is
+     * cheaper than cutting it after every message; it keeps at most that many of the page's values.
+     */
     void release(int mark) {
-        truncate(slots, mark);
+        if (length(slots) > 1000) {
+            truncate(slots, mark);
+        }
     }
 
     @Override
@@ -47,6 +52,16 @@ final class JsValues implements Values {
     @Override
     public int keys(int object) {
         return keys(slots, object);
+    }
+
+    @Override
+    public int valueAt(int object, int keys, int index) {
+        return valueAt(slots, object, keys, index);
+    }
+
+    @Override
+    public void putAt(int object, int keys, int index, int value) {
+        putAt(slots, object, keys, index, value);
     }
 
     @Override
@@ -151,6 +166,12 @@ final class JsValues implements Values {
             + "try { if (x !== null && typeof x == 'object') k = Object.keys(x); } catch (e) {}"
             + "return s.push(k) - 1;")
     private static native int keys(JSObject s, int o);
+
+    @JSBody(params = {"s", "o", "k", "i"}, script = "var v; try { v = s[o][s[k][i]]; } catch (e) {} return s.push(v) - 1;")
+    private static native int valueAt(JSObject s, int o, int k, int i);
+
+    @JSBody(params = {"s", "o", "k", "i", "v"}, script = "var key = s[k][i]; if (key !== '__proto__') s[o][key] = s[v];")
+    private static native void putAt(JSObject s, int o, int k, int i, int v);
 
     @JSBody(params = {"s", "a"}, script = "try { var n = s[a].length; return n > 0 ? Math.min(n, 1e7) : 0; }"
             + "catch (e) { return 0; }")

@@ -2,23 +2,28 @@ package destination.klaviyo.core;
 
 /**
  * The own keys of one object of a message, read once, with the keys a mapping has consumed: those are
- * left out when the rest of the object is copied to Klaviyo.
+ * left out when the rest of the object is copied to Klaviyo. Each key's normalised hash is kept, so a
+ * lookup compares ints and checks the characters of a key only when its hash matches.
  */
 final class Fields {
     private final Values values;
     private final int object;
+    private final int keys;
+    /** The keys; null for a key a mapping consumed. */
     private final String[] names;
-    private final boolean[] removed;
+    private final int[] hashes;
 
     Fields(Values values, int object) {
         this.values = values;
         this.object = object;
-        int keys = values.keys(object);
+        keys = values.keys(object);
         int count = values.length(keys);
         names = new String[count];
-        removed = new boolean[count];
+        hashes = new int[count];
         for (int i = 0; i < count; i++) {
-            names[i] = values.string(values.at(keys, i));
+            String name = values.string(values.at(keys, i));
+            names[i] = name;
+            hashes[i] = Key.hash(name);
         }
     }
 
@@ -31,6 +36,11 @@ final class Fields {
         return object;
     }
 
+    /** The handle of the object's keys, for {@link Values#valueAt} and {@link Values#putAt}. */
+    int keys() {
+        return keys;
+    }
+
     int size() {
         return names.length;
     }
@@ -40,37 +50,38 @@ final class Fields {
     }
 
     boolean isRemoved(int index) {
-        return removed[index];
+        return names[index] == null;
     }
 
     int value(int index) {
-        return values.get(object, names[index]);
+        return values.valueAt(object, keys, index);
     }
 
-    /** The index of the first key that matches {@code normalised} as the facade matches keys, or -1. */
-    int indexOf(String normalised) {
+    /** The index of the first remaining key that matches {@code key} as the facade matches keys, or -1. */
+    int indexOf(Key key) {
         for (int i = 0; i < names.length; i++) {
-            if (names[i] != null && Keys.matches(names[i], normalised)) {
+            if (hashes[i] == key.hash && names[i] != null && key.matches(names[i])) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** The value of the first key matching {@code normalised}, or undefined. */
-    int find(String normalised) {
-        int i = indexOf(normalised);
+    /** The value of the first key matching {@code key}, or undefined. */
+    int find(Key key) {
+        int i = indexOf(key);
         return i < 0 ? Values.NO_VALUE : value(i);
     }
 
     /** Like {@link #find}, and the key it came from is consumed. */
-    int take(String normalised) {
-        int i = indexOf(normalised);
+    int take(Key key) {
+        int i = indexOf(key);
         if (i < 0) {
             return Values.NO_VALUE;
         }
-        removed[i] = true;
-        return value(i);
+        int value = value(i);
+        names[i] = null;
+        return value;
     }
 
     /** Whether the object has exactly this key. */
@@ -82,7 +93,7 @@ final class Fields {
     void remove(String key) {
         int i = exact(key);
         if (i >= 0) {
-            removed[i] = true;
+            names[i] = null;
         }
     }
 

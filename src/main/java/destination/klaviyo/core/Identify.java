@@ -34,15 +34,15 @@ final class Identify {
 
     private int build(int userId, boolean enforceEmail, Commands out) {
         Fields t = traits;
-        int id = userId != Values.NO_VALUE ? userId : t.find("id");
-        int email = t.find("email");
+        int id = userId != Values.NO_VALUE ? userId : t.find(Key.ID);
+        int email = t.find(Key.EMAIL);
         if (!values.truthy(email) && userId != Values.NO_VALUE && Text.isEmail(values.string(userId))) {
             email = userId;
         }
-        String name = stringValue(t.find("name"));
+        String name = stringValue(t.find(Key.NAME));
 
         boolean hasEmail = move("$email", truthy(email), "email");
-        boolean hasExchangeId = move("$exchange_id", t.find("exchangeid"), "exchangeId");
+        boolean hasExchangeId = move("$exchange_id", t.find(Key.EXCHANGEID), "exchangeId");
         boolean hasId = false;
         if (enforceEmail) {
             // The userId stays as a custom property `id`; $id is never sent.
@@ -56,7 +56,7 @@ final class Identify {
         if (move("$phone_number", phone(), "phone")) {
             t.remove("phoneNumber");
         }
-        move("$title", t.find("title"), "title");
+        move("$title", t.find(Key.TITLE), "title");
 
         if (enforceEmail ? !hasEmail : !hasId && !hasEmail && !hasExchangeId) {
             out.skip(enforceEmail ? "identify has no email (enforceEmail is on)"
@@ -88,19 +88,19 @@ final class Identify {
 
     /** The seed's additions: copies, the source traits stay as they are. */
     private void copyDerived(int profile) {
-        Fields address = Fields.of(values, traits.find("address"));
-        derive(profile, "$city", address.find("city"));
-        derive(profile, "$region", or(address.find("state"), address.find("region")));
-        derive(profile, "$country", address.find("country"));
-        derive(profile, "$zip", or(address.find("postalcode"), address.find("zip")));
-        derive(profile, "$address1", or(address.find("street"), address.find("line1")));
-        derive(profile, "$address2", address.find("line2"));
-        int company = traits.find("company");
+        Fields address = Fields.of(values, traits.find(Key.ADDRESS));
+        derive(profile, "$city", address.find(Key.CITY));
+        derive(profile, "$region", or(address.find(Key.STATE), address.find(Key.REGION)));
+        derive(profile, "$country", address.find(Key.COUNTRY));
+        derive(profile, "$zip", or(address.find(Key.POSTALCODE), address.find(Key.ZIP)));
+        derive(profile, "$address1", or(address.find(Key.STREET), address.find(Key.LINE1)));
+        derive(profile, "$address2", address.find(Key.LINE2));
+        int company = traits.find(Key.COMPANY);
         int kind = values.kind(company);
-        derive(profile, "$organization", kind == Values.OBJECT ? Fields.of(values, company).find("name")
+        derive(profile, "$organization", kind == Values.OBJECT ? Fields.of(values, company).find(Key.NAME)
                 : kind == Values.STRING ? company : Values.NO_VALUE);
-        derive(profile, "$image", traits.find("avatar"));
-        derive(profile, "$timezone", traits.find("timezone"));
+        derive(profile, "$image", traits.find(Key.AVATAR));
+        derive(profile, "$timezone", traits.find(Key.TIMEZONE));
     }
 
     private void derive(int profile, String special, int value) {
@@ -111,7 +111,7 @@ final class Identify {
 
     /** The facade's firstName(): a string firstName, trimmed, else the first word of name. */
     private int firstName(String name) {
-        String first = stringValue(traits.find("firstname"));
+        String first = stringValue(traits.find(Key.FIRSTNAME));
         if (first != null) {
             return values.ofString(values.trim(first));
         }
@@ -125,7 +125,7 @@ final class Identify {
 
     /** The facade's lastName(): a string lastName, trimmed, else what follows name's first space. */
     private int lastName(String name) {
-        String last = stringValue(traits.find("lastname"));
+        String last = stringValue(traits.find(Key.LASTNAME));
         if (last != null) {
             return values.ofString(values.trim(last));
         }
@@ -139,11 +139,11 @@ final class Identify {
 
     /** phone, the seed's phoneNumber, else the first of phones. */
     private int phone() {
-        int phone = or(traits.find("phone"), traits.find("phonenumber"));
+        int phone = or(traits.find(Key.PHONE), traits.find(Key.PHONENUMBER));
         if (values.truthy(phone)) {
             return phone;
         }
-        int phones = traits.find("phones");
+        int phones = traits.find(Key.PHONES);
         return values.kind(phones) == Values.ARRAY ? values.at(phones, 0) : Values.NO_VALUE;
     }
 

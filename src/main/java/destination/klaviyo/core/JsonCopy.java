@@ -46,7 +46,7 @@ final class JsonCopy {
             case Values.ARRAY:
                 return enter(value) ? array(value) : LEFT_OUT;
             case Values.OBJECT:
-                return enter(value) ? leave(copyFields(new Fields(values, value), values.newObject())) : LEFT_OUT;
+                return enter(value) ? object(value) : LEFT_OUT;
             default:
                 return LEFT_OUT;
         }
@@ -64,12 +64,29 @@ final class JsonCopy {
     private int copyFields(Fields fields, int target) {
         int n = Math.min(fields.size(), MAX_ITEMS);
         for (int i = 0; i < n; i++) {
-            String name = fields.name(i);
-            if (!fields.isRemoved(i) && name != null && !"__proto__".equals(name)) {
-                put(target, name, fields.value(i));
+            if (!fields.isRemoved(i)) {
+                putAt(target, fields.object(), fields.keys(), i);
             }
         }
         return target;
+    }
+
+    /** A nested object: its keys are copied as they are, without looking at them. */
+    private int object(int source) {
+        int target = values.newObject();
+        int keys = values.keys(source);
+        int n = Math.min(values.length(keys), MAX_ITEMS);
+        for (int i = 0; i < n; i++) {
+            putAt(target, source, keys, i);
+        }
+        return leave(target);
+    }
+
+    private void putAt(int target, int source, int keys, int index) {
+        int copy = copy(values.valueAt(source, keys, index));
+        if (copy != LEFT_OUT) {
+            values.putAt(target, keys, index, copy);
+        }
     }
 
     /** Sets {@code target[key]} to a copy of {@code value}, unless JSON has no place for it. */

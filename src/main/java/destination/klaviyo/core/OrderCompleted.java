@@ -36,14 +36,14 @@ final class OrderCompleted {
     }
 
     void send(int event, Fields order) {
-        int orderId = or(order.take("id"), order.take("orderid"));
+        int orderId = or(order.take(Key.ID), order.take(Key.ORDERID));
         // The facade's revenue(): revenue, or the total for an order; then read as currency.
-        int revenue = order.take("revenue");
+        int revenue = order.take(Key.REVENUE);
         if (!values.truthy(revenue)) {
-            revenue = order.find("total");
+            revenue = order.find(Key.TOTAL);
         }
         revenue = Revenue.amount(values, revenue);
-        int productList = order.take("products");
+        int productList = order.take(Key.PRODUCTS);
 
         int properties = json.copyRest(order, values.newObject());
         json.put(properties, "$event_id", orderId);
@@ -111,16 +111,16 @@ final class OrderCompleted {
 
         Product(Fields fields) {
             this.fields = fields;
-            productId = fields.take("productid");
-            id = fields.take("id");
-            sku = fields.take("sku");
-            name = fields.take("name");
-            int q = fields.take("quantity");
+            productId = fields.take(Key.PRODUCTID);
+            id = fields.take(Key.ID);
+            sku = fields.take(Key.SKU);
+            name = fields.take(Key.NAME);
+            int q = fields.take(Key.QUANTITY);
             quantity = values.truthy(q) ? q : values.ofNumber(1);
-            price = fields.take("price");
-            category = fields.take("category");
-            url = fields.take("producturl");
-            image = fields.take("imageurl");
+            price = fields.take(Key.PRICE);
+            category = fields.take(Key.CATEGORY);
+            url = fields.take(Key.PRODUCTURL);
+            image = fields.take(Key.IMAGEURL);
         }
 
         /** The order's Items entry: the product's own properties, then the mapped ones. */

@@ -42,6 +42,9 @@ public interface Values {
     /** An array of the object's own enumerable string keys, in their order (empty if not an object). */
     int keys(int object);
 
+    /** The value of {@code object[keys[index]]}, for keys from {@link #keys}; undefined if the read throws. */
+    int valueAt(int object, int keys, int index);
+
     /** The length of an array, or 0. */
     int length(int array);
 
@@ -72,6 +75,12 @@ public interface Values {
 
     /** Sets a property on an object made by {@link #newObject}. */
     void put(int object, String key, int value);
+
+    /**
+     * Sets {@code object[keys[index]]} on an object made by {@link #newObject}, for keys from
+     * {@link #keys}. A key named {@code __proto__} is left out: assigning it would set a prototype.
+     */
+    void putAt(int object, int keys, int index, int value);
 
     /** Appends to an array made by {@link #newArray}. */
     void push(int array, int value);

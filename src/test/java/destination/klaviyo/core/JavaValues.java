@@ -96,6 +96,26 @@ final class JavaValues implements Values {
     }
 
     @Override
+    public int valueAt(int object, int keys, int index) {
+        Object key = ((List<?>) value(keys)).get(index);
+        Object v = value(object);
+        if (v instanceof Map<?, ?> map) {
+            Object property = map.get(key);
+            return hold(property == THROWING_GETTER ? JS_UNDEFINED : property);
+        }
+        return NO_VALUE;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void putAt(int object, int keys, int index, int value) {
+        String key = (String) ((List<?>) value(keys)).get(index);
+        if (!"__proto__".equals(key)) {
+            ((Map<String, Object>) value(object)).put(key, value(value));
+        }
+    }
+
+    @Override
     public int length(int array) {
         return value(array) instanceof List<?> list ? list.size() : 0;
     }

@@ -26,10 +26,11 @@ class TextTest {
 
     @Test
     void keysMatchIgnoringCaseAndPunctuation() {
-        assertTrue(Keys.matches("$exchange_id", "exchangeid"));
-        assertTrue(Keys.matches("Exchange-ID", "exchangeid"));
-        assertFalse(Keys.matches("exchange.id", "exchangeid"));
-        assertFalse(Keys.matches("exchangeids", "exchangeid"));
-        assertFalse(Keys.matches("xchangeid", "exchangeid"));
+        assertTrue(Key.EXCHANGEID.matches("$exchange_id"));
+        assertTrue(Key.EXCHANGEID.matches("Exchange-ID"));
+        assertFalse(Key.EXCHANGEID.matches("exchange.id"));
+        assertFalse(Key.EXCHANGEID.matches("exchangeids"));
+        assertFalse(Key.EXCHANGEID.matches("xchangeid"));
+        assertEquals(Key.hash("$Exchange_ID"), Key.EXCHANGEID.hash);
     }
 }
