@@ -12,9 +12,14 @@ import org.teavm.jso.JSObject;
  */
 final class JsValues implements Values {
     private final JSObject slots = createSlots();
+    /** The RegExp objects made so far, by pattern. */
+    private final JSObject patterns = createPatterns();
 
     @JSBody(script = "return [void 0, null];")
     private static native JSObject createSlots();
+
+    @JSBody(script = "return Object.create(null);")
+    private static native JSObject createPatterns();
 
     /** A handle for a value from the page. */
     int hold(JSObject value) {
@@ -97,6 +102,11 @@ final class JsValues implements Values {
     @Override
     public double parseFloat(String text) {
         return parse(text);
+    }
+
+    @Override
+    public boolean test(String pattern, String text) {
+        return test(patterns, pattern, text);
     }
 
     @Override
@@ -197,6 +207,9 @@ final class JsValues implements Values {
 
     @JSBody(params = "t", script = "return parseFloat(t);")
     private static native double parse(String t);
+
+    @JSBody(params = {"c", "p", "t"}, script = "return (c[p] || (c[p] = new RegExp(p, 'i'))).test(t);")
+    private static native boolean test(JSObject cache, String p, String t);
 
     @JSBody(params = "t", script = "return t.trim();")
     private static native String trimmed(String t);

@@ -11,6 +11,9 @@ package destination.klaviyo.core;
  * properties; those copies never replace a {@code $} property the traits already have.
  */
 final class Identify {
+    /** The facade's test for an email address, for a userId that may be one. */
+    static final String EMAIL_PATTERN = ".+@.+\\..+";
+
     private final Values values;
     private final JsonCopy json;
     private final Fields traits;
@@ -36,7 +39,7 @@ final class Identify {
         Fields t = traits;
         int id = userId != Values.NO_VALUE ? userId : t.find(Key.ID);
         int email = t.find(Key.EMAIL);
-        if (!values.truthy(email) && userId != Values.NO_VALUE && Text.isEmail(values.string(userId))) {
+        if (!values.truthy(email) && userId != Values.NO_VALUE && values.test(EMAIL_PATTERN, values.string(userId))) {
             email = userId;
         }
         String name = stringValue(t.find(Key.NAME));

@@ -56,7 +56,7 @@ public final class Mapping {
             event = values.ofString(name);
         }
         Fields properties = Fields.of(values, values.get(message, "properties"));
-        if (OrderCompleted.matches(name)) {
+        if (values.test(OrderCompleted.NAME_PATTERN, name)) {
             new OrderCompleted(values, json, out).send(event, properties);
             return;
         }

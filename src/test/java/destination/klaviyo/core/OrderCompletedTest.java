@@ -11,11 +11,11 @@ class OrderCompletedTest {
     void namesMatchAsTheIntegrationFactoryRoutesThem() {
         for (String name : new String[] {"Order Completed", "order completed", "order_completed", "Completed Order",
                 "completed_order", " Order Completed ", "_order_completed_", "OrderCompleted", "Completed Order Now"}) {
-            assertTrue(OrderCompleted.matches(name), name);
+            assertTrue(new JavaValues().test(OrderCompleted.NAME_PATTERN, name), name);
         }
         for (String name : new String[] {"Order Completed Now", "Order  Completed", "Order Placed", "Checkout Completed",
                 "order-completed", "", "Ordered Product", "Order Complete"}) {
-            assertFalse(OrderCompleted.matches(name), name);
+            assertFalse(new JavaValues().test(OrderCompleted.NAME_PATTERN, name), name);
         }
     }
 
