@@ -1,36 +1,25 @@
 // Turns TeaVM's module-less output into the two files sites load.
-//   1. esbuild minifies it once more (TeaVM keeps the runtime's and @JSBody's local names), following
-//      TeaVM's source map, so the final map still points at the Java sources.
-//   2. Two wrappers expose the constructor:
+//   1. Two wrappers expose the constructor TeaVM's `integration()` returns:
 //      klaviyo.js          UMD: window.KlaviyoIntegration, or the module's export under CommonJS / AMD.
 //      klaviyo.dynamic.js  what Analytics Next loads for a classic destination: klaviyoDeps + klaviyoLoader.
+//   2. terser minifies each once more (TeaVM keeps the runtime's and @JSBody's local names and
+//      long-hand syntax), following TeaVM's source map, so the final map points at the Java sources.
 // Usage: node src/build/bundle.mjs <teavm output dir> <dist dir>
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
-// esbuild is pinned with the host libraries in test-pages/package.json.
-const esbuild = createRequire(new URL('../../test-pages/package.json', import.meta.url))('esbuild');
+// terser is pinned with the host libraries in test-pages/package.json.
+const { minify } = createRequire(new URL('../../test-pages/package.json', import.meta.url))('terser');
 
 const [teavmDir, distDir] = process.argv.slice(2);
-const minifiedFile = join(teavmDir, 'klaviyo.min.js');
-esbuild.buildSync({
-  entryPoints: [join(teavmDir, 'klaviyo.raw.js')],
-  outfile: minifiedFile,
-  minify: true,
-  sourcemap: true,
-  // Never introduce syntax newer than TeaVM's own output (ES2015).
-  target: 'es2015',
-  logLevel: 'warning',
-});
-const raw = readFileSync(minifiedFile, 'utf8')
+const raw = readFileSync(join(teavmDir, 'klaviyo.raw.js'), 'utf8')
   .replace(/\n?\/\/# sourceMappingURL=.*\s*$/, '')
   .trimEnd();
-const map = JSON.parse(readFileSync(`${minifiedFile}.map`, 'utf8'));
-// Source paths relative to the Java source roots, with nothing of the machine that built them.
-map.sources = map.sources.map((source) => source.replace(/^.*\/teavm\/src\/|^src\//, ''));
-map.sourceRoot = '';
+const teavmMap = JSON.parse(readFileSync(join(teavmDir, 'klaviyo.raw.js.map'), 'utf8'));
+// Each wrapper puts one line before TeaVM's first line: one more empty line in the mappings.
+const map = { ...teavmMap, mappings: ';' + teavmMap.mappings };
 
 // TeaVM declares `var integration;` and assigns the exported function; the wrappers call it once.
 const factory = `function(){\n${raw}\nreturn integration()}`;
@@ -46,11 +35,23 @@ const outputs = {
 };
 
 mkdirSync(distDir, { recursive: true });
-for (const [name, code] of Object.entries(outputs)) {
-  // Each wrapper puts one line before the code's first line: one more empty line in the mappings.
-  const shifted = { ...map, file: name, mappings: ';' + map.mappings };
+for (const [name, wrapped] of Object.entries(outputs)) {
+  const result = await minify(wrapped, {
+    ecma: 2015,
+    // Only transformations that keep the meaning of any code: no `unsafe` or `pure_getters` (the
+    // destination reads page objects whose getters may throw, inside try/catch).
+    compress: { passes: 3, toplevel: true },
+    mangle: { toplevel: true },
+    sourceMap: { content: map, url: `${name}.map` },
+  });
+  const sourceMap = JSON.parse(result.map);
+  // Source paths relative to the Java source roots, with nothing of the machine that built them.
+  sourceMap.sources = sourceMap.sources.map((source) => source.replace(/^.*\/teavm\/src\/|^src\//, ''));
+  sourceMap.sourceRoot = '';
+  sourceMap.file = name;
+  const code = result.code.replace(/\n?\/\/# sourceMappingURL=.*$/, '');
   writeFileSync(join(distDir, name), `${code}\n//# sourceMappingURL=${name}.map\n`);
-  writeFileSync(join(distDir, `${name}.map`), JSON.stringify(shifted));
+  writeFileSync(join(distDir, `${name}.map`), JSON.stringify(sourceMap));
   const bytes = Buffer.byteLength(code);
   const gz = gzipSync(code, { level: 9 }).length;
   console.log(`${name}: ${bytes} bytes, ${gz} bytes gzipped`);

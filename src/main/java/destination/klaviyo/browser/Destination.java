@@ -83,19 +83,18 @@ final class Destination implements DestinationApi, Commands {
             debug.log("dropped, Klaviyo is off:", JSString.valueOf(type));
             return;
         }
+        // No try/finally: the mapping does not throw, and the integration object's JavaScript catches
+        // anything that would; a message's handles left behind are dropped with a later one's.
         int mark = VALUES.mark();
-        try {
-            int handle = VALUES.hold(message);
-            if ("identify".equals(type)) {
-                mapping.identify(handle);
-            } else if ("track".equals(type)) {
-                mapping.track(handle);
-            } else if ("group".equals(type)) {
-                mapping.group(handle);
-            }
-        } finally {
-            VALUES.release(mark);
+        int handle = VALUES.hold(message);
+        if ("identify".equals(type)) {
+            mapping.identify(handle);
+        } else if ("track".equals(type)) {
+            mapping.track(handle);
+        } else if ("group".equals(type)) {
+            mapping.group(handle);
         }
+        VALUES.release(mark);
     }
 
     @Override
@@ -185,10 +184,8 @@ final class Destination implements DestinationApi, Commands {
         if (state != LOADING || !KlaviyoScript.running()) {
             return false;
         }
-        // Still LOADING while flushing: a command made during the flush queues behind the others.
-        while (pending.size() > 0) {
-            KlaviyoScript.push(pending.take());
-        }
+        // Still LOADING while delivering: a command made meanwhile queues behind the others.
+        pending.deliver();
         state = READY;
         debug.log("Klaviyo is ready", null);
         notifier.notify("ready");
@@ -200,7 +197,7 @@ final class Destination implements DestinationApi, Commands {
             return;
         }
         state = GAVE_UP;
-        int lost = pending.size() + pending.dropped();
+        int lost = pending.lost();
         pending.clear();
         debug.log("gave up:", JSString.valueOf(reason));
         if (lost > 0) {

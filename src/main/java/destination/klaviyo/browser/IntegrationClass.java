@@ -50,12 +50,11 @@ final class IntegrationClass {
             // A minimal component-emitter, which analytics.js-integration instances are.
             + "p.on = function (e, f) {"
             + "  var l = this._l || (this._l = Object.create(null)); (l[e] = l[e] || []).push(f); return this; };"
-            + "p.once = function (e, f) {"
-            + "  var self = this; function g() { self.off(e, g); f.apply(this, arguments); } g.fn = f; return self.on(e, g); };"
-            + "p.off = function (e, f) { var l = this._l && this._l[e], i = l ? l.length : 0;"
-            + "  while (i--) if (l[i] === f || l[i].fn === f) l.splice(i, 1); return this; };"
-            + "p.emit = function (e) { var a = [].slice.call(arguments, 1), l = this._l && this._l[e], i = 0;"
-            + "  if (l) for (l = l.slice(); i < l.length;) l[i++].apply(this, a); return this; };"
+            + "p.once = function (e, f) { function g() { this.off(e, g); f.apply(this, arguments); } g.fn = f; return this.on(e, g); };"
+            + "p.off = function (e, f) { var l = this._l && this._l[e];"
+            + "  if (l) this._l[e] = l.filter(function (g) { return g !== f && g.fn !== f; }); return this; };"
+            + "p.emit = function (e) { var a = [].slice.call(arguments, 1), self = this;"
+            + "  (this._l && this._l[e] || []).slice().forEach(function (f) { f.apply(self, a); }); return this; };"
             // Analytics Next's plugin API: ctx.event is the raw message; load is not awaited, so the
             // destination queues by itself until Klaviyo's script runs.
             + "Klaviyo.plugin = function (settings) {"

@@ -18,29 +18,21 @@ final class PendingCommands {
 
     /** Adds a command; false when that pushed the oldest one out. */
     boolean add(JSObject command) {
-        if (limit == 0) {
-            dropped++;
-            return false;
-        }
-        if (push(commands, command) <= limit) {
+        if (add(commands, command, limit)) {
             return true;
         }
-        shift(commands);
         dropped++;
         return false;
     }
 
-    int size() {
-        return length(commands);
+    /** How many commands were queued and are lost. */
+    int lost() {
+        return length(commands) + dropped;
     }
 
-    int dropped() {
-        return dropped;
-    }
-
-    /** Removes and returns the oldest command. */
-    JSObject take() {
-        return shift(commands);
+    /** Hands every command to Klaviyo's queue, oldest first, including any added meanwhile. */
+    void deliver() {
+        deliver(commands);
     }
 
     void clear() {
@@ -50,11 +42,12 @@ final class PendingCommands {
     @JSBody(script = "return [];")
     private static native JSObject create();
 
-    @JSBody(params = {"a", "c"}, script = "return a.push(c);")
-    private static native int push(JSObject a, JSObject c);
+    @JSBody(params = {"a", "c", "n"}, script = "a.push(c); if (a.length <= n) return true; a.shift(); return false;")
+    private static native boolean add(JSObject a, JSObject c, int limit);
 
-    @JSBody(params = "a", script = "return a.shift();")
-    private static native JSObject shift(JSObject a);
+    @JSBody(params = "a", script = "var q = window._learnq;"
+            + "while (a.length) { var c = a.shift(); try { q.push(c); } catch (e) {} }")
+    private static native void deliver(JSObject a);
 
     @JSBody(params = "a", script = "return a.length;")
     private static native int length(JSObject a);
