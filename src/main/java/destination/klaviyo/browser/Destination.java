@@ -130,11 +130,6 @@ final class Destination implements DestinationApi, Commands {
     }
 
     @Override
-    public JSObject options() {
-        return options(settings.apiKey, settings.enforceEmail);
-    }
-
-    @Override
     public void send(int command) {
         JSObject value = VALUES.value(command);
         if (state == READY) {
@@ -158,15 +153,11 @@ final class Destination implements DestinationApi, Commands {
     }
 
     @Override
-    public void scriptLoaded() {
-        checkRunning();
-    }
-
-    @Override
     public void scriptFailed() {
         giveUp("Klaviyo's script failed to load");
     }
 
+    /** Called on a timer, and when Klaviyo's script element loads. */
     @Override
     public void poll() {
         if (state != LOADING || checkRunning()) {
@@ -212,9 +203,6 @@ final class Destination implements DestinationApi, Commands {
 
     @JSBody(params = {"a", "b"}, script = "return [a, b];")
     private static native JSObject pair(String a, String b);
-
-    @JSBody(params = {"k", "e"}, script = "return {apiKey: k, enforceEmail: e};")
-    private static native JSObject options(String apiKey, boolean enforceEmail);
 
     /** A facade's raw message, {@code facade.obj}; a plain message is taken as it is. */
     @JSBody(params = "f", script = "try { return f && typeof f == 'object' && f.obj && typeof f.obj == 'object'"

@@ -16,14 +16,9 @@ interface DestinationApi extends JSObject {
 
     void reset();
 
-    JSObject options();
-
-    /** Klaviyo's script element fired load. */
-    void scriptLoaded();
-
     /** Klaviyo's script element fired error: blocked, or not there. */
     void scriptFailed();
 
-    /** The timer while waiting for Klaviyo's script. */
+    /** While waiting for Klaviyo's script: on a timer, and when its element loads. */
     void poll();
 }

@@ -36,7 +36,8 @@ final class IntegrationClass {
             + "  if (!(this instanceof Klaviyo)) return;"
             + "  var self = this;"
             + "  self._k = create(function (e) { try { self.emit(e); } catch (x) {} }, settings);"
-            + "  self.options = self._k.options();"
+            // The integration contract's options, without what the browser must not keep (privateKey).
+            + "  self.options = { apiKey: settings && settings.apiKey, enforceEmail: !!(settings && settings.enforceEmail) };"
             + "}"
             // Each method hands over to the destination and swallows whatever goes wrong.
             + "function call(self, method, a, b) { try { return self._k[method](a, b); } catch (e) {} }"

@@ -29,7 +29,7 @@ final class KlaviyoScript {
      */
     @JSBody(params = {"k", "d"}, script = "var s = document.createElement('script'); s.async = true;"
             + "s.src = 'https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=' + encodeURIComponent(k);"
-            + "s.onload = function () { d.scriptLoaded(); }; s.onerror = function () { d.scriptFailed(); };"
+            + "s.onload = function () { d.poll(); }; s.onerror = function () { d.scriptFailed(); };"
             + "(document.head || document.documentElement).appendChild(s);")
     static native void insert(String apiKey, DestinationApi destination);
 
