@@ -110,6 +110,16 @@ final class JsValues implements Values {
     }
 
     @Override
+    public String replace(String pattern, String text, String replacement) {
+        return replaceAll(pattern, text, replacement);
+    }
+
+    @Override
+    public String concat(String a, String b) {
+        return join(a, b);
+    }
+
+    @Override
     public String trim(String text) {
         return trimmed(text);
     }
@@ -210,6 +220,12 @@ final class JsValues implements Values {
 
     @JSBody(params = {"c", "p", "t"}, script = "return (c[p] || (c[p] = new RegExp(p, 'i'))).test(t);")
     private static native boolean test(JSObject cache, String p, String t);
+
+    @JSBody(params = {"p", "t", "r"}, script = "return t.replace(new RegExp(p, 'g'), r);")
+    private static native String replaceAll(String p, String t, String r);
+
+    @JSBody(params = {"a", "b"}, script = "return a + b;")
+    private static native String join(String a, String b);
 
     @JSBody(params = "t", script = "return t.trim();")
     private static native String trimmed(String t);

@@ -122,7 +122,7 @@ final class Identify {
             return Values.NO_VALUE;
         }
         String trimmed = values.trim(name);
-        int space = trimmed.indexOf(' ');
+        int space = firstSpace(trimmed);
         return values.ofString(space < 0 ? trimmed : trimmed.substring(0, space));
     }
 
@@ -136,8 +136,18 @@ final class Identify {
             return Values.NO_VALUE;
         }
         String trimmed = values.trim(name);
-        int space = trimmed.indexOf(' ');
+        int space = firstSpace(trimmed);
         return space < 0 ? Values.NO_VALUE : values.ofString(values.trim(trimmed.substring(space + 1)));
+    }
+
+    /** Where the facade splits a name: its first space, or -1. */
+    private static int firstSpace(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) == ' ') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** phone, the seed's phoneNumber, else the first of phones. */

@@ -142,7 +142,7 @@ final class OrderCompleted {
             // Klaviyo deduplicates on $event_id: without both halves it would collide, so it is left out.
             String productKey = idText(or(or(productId, id), sku));
             if (orderId != null && productKey != null) {
-                values.put(event, "$event_id", values.ofString(orderId.concat("_").concat(productKey)));
+                values.put(event, "$event_id", values.ofString(values.concat(values.concat(orderId, "_"), productKey)));
             }
             return event;
         }

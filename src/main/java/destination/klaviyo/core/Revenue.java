@@ -21,13 +21,7 @@ final class Revenue {
         if (text.isEmpty()) {
             return Values.NO_VALUE;
         }
-        String digits = "";
-        int from = 0;
-        for (int i = text.indexOf('$'); i >= 0; i = text.indexOf('$', from)) {
-            digits = digits.concat(text.substring(from, i));
-            from = i + 1;
-        }
-        double amount = values.parseFloat(digits.concat(text.substring(from)));
+        double amount = values.parseFloat(values.replace("\\$", text, ""));
         return amount != amount ? Values.NO_VALUE : values.ofNumber(amount);
     }
 }

@@ -73,6 +73,12 @@ public interface Values {
      */
     boolean test(String pattern, String text);
 
+    /** JavaScript's {@code text.replace(new RegExp(pattern, 'g'), replacement)}. */
+    String replace(String pattern, String text, String replacement);
+
+    /** JavaScript's {@code a + b}: Java's String.concat would build a char array in the bundle. */
+    String concat(String a, String b);
+
     /** JavaScript's String.prototype.trim: without the whitespace and line terminators at either end. */
     String trim(String text);
 

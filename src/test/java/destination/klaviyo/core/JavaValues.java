@@ -203,6 +203,16 @@ final class JavaValues implements Values {
     }
 
     @Override
+    public String replace(String pattern, String text, String replacement) {
+        return Pattern.compile(pattern).matcher(text).replaceAll(replacement);
+    }
+
+    @Override
+    public String concat(String a, String b) {
+        return a + b;
+    }
+
+    @Override
     public String trim(String text) {
         int start = 0;
         int end = text.length();
