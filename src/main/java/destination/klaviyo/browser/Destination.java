@@ -67,16 +67,7 @@ final class Destination implements DestinationApi, Commands {
         }
     }
 
-    @Override
-    public void invoke(String method, JSObject facade) {
-        if ("page".equals(method)) {
-            // The first page starts the destination; Klaviyo's script records page views itself.
-            start();
-            return;
-        }
-        message(method, facadeMessage(facade));
-    }
-
+    /** A message: identify, track and group map to Klaviyo commands; page and alias send nothing. */
     @Override
     public void message(String type, JSObject message) {
         if (state == GAVE_UP) {
@@ -204,8 +195,4 @@ final class Destination implements DestinationApi, Commands {
     @JSBody(params = {"a", "b"}, script = "return [a, b];")
     private static native JSObject pair(String a, String b);
 
-    /** A facade's raw message, {@code facade.obj}; a plain message is taken as it is. */
-    @JSBody(params = "f", script = "try { return f && typeof f == 'object' && f.obj && typeof f.obj == 'object'"
-            + " ? f.obj : f; } catch (e) { return null; }")
-    private static native JSObject facadeMessage(JSObject facade);
 }

@@ -6,8 +6,6 @@ import org.teavm.jso.JSObject;
 interface DestinationApi extends JSObject {
     void initialize();
 
-    void invoke(String method, JSObject facade);
-
     void message(String type, JSObject message);
 
     void start();

@@ -45,7 +45,11 @@ final class IntegrationClass {
             + "p.name = 'Klaviyo';"
             + "p._assumesPageview = true;"
             + "p.initialize = function () { call(this, 'initialize'); };"
-            + "p.invoke = function (m, f) { if (typeof m == 'string') call(this, 'invoke', m, f); };"
+            // invoke(method, facade): the first page starts the destination (Klaviyo's script records
+            // page views itself); other messages are the facade's raw object, facade.obj.
+            + "p.invoke = function (m, f) { try {"
+            + "  if (m == 'page') this._k.start(); else if (typeof m == 'string') this._k.message(m, f && f.obj);"
+            + "} catch (e) {} };"
             + "p.loaded = function () { return !!call(this, 'loaded'); };"
             + "p.reset = function () { call(this, 'reset'); };"
             // A minimal component-emitter, which analytics.js-integration instances are.
