@@ -85,11 +85,6 @@ final class JsValues implements Values {
     }
 
     @Override
-    public double number(int value) {
-        return number(slots, value);
-    }
-
-    @Override
     public boolean truthy(int value) {
         return truthy(slots, value);
     }
@@ -205,9 +200,6 @@ final class JsValues implements Values {
             + "if (t == 'bigint') return String(v);"
             + "try { return Date.prototype.toISOString.call(v); } catch (e) { return null; }")
     private static native String string(JSObject s, int h);
-
-    @JSBody(params = {"s", "h"}, script = "var v = s[h]; return typeof v == 'number' ? v : NaN;")
-    private static native double number(JSObject s, int h);
 
     @JSBody(params = {"s", "h"}, script = "return !!s[h];")
     private static native boolean truthy(JSObject s, int h);

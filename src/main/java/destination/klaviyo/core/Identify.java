@@ -37,15 +37,15 @@ final class Identify {
 
     private int build(int userId, boolean enforceEmail, Commands out) {
         Fields t = traits;
-        int id = userId != Values.NO_VALUE ? userId : t.find(Key.ID);
-        int email = t.find(Key.EMAIL);
+        int id = userId != Values.NO_VALUE ? userId : t.find(FacadeKeys.ID);
+        int email = t.find(FacadeKeys.EMAIL);
         if (!values.truthy(email) && userId != Values.NO_VALUE && values.test(EMAIL_PATTERN, values.string(userId))) {
             email = userId;
         }
-        String name = stringValue(t.find(Key.NAME));
+        String name = stringValue(t.find(FacadeKeys.NAME));
 
         boolean hasEmail = move("$email", truthy(email), "email");
-        boolean hasExchangeId = move("$exchange_id", t.find(Key.EXCHANGEID), "exchangeId");
+        boolean hasExchangeId = move("$exchange_id", t.find(FacadeKeys.EXCHANGEID), "exchangeId");
         boolean hasId = false;
         if (enforceEmail) {
             // The userId stays as a custom property `id`; $id is never sent.
@@ -59,7 +59,7 @@ final class Identify {
         if (move("$phone_number", phone(), "phone")) {
             t.remove("phoneNumber");
         }
-        move("$title", t.find(Key.TITLE), "title");
+        move("$title", t.find(FacadeKeys.TITLE), "title");
 
         if (enforceEmail ? !hasEmail : !hasId && !hasEmail && !hasExchangeId) {
             out.skip(enforceEmail ? "identify has no email (enforceEmail is on)"
@@ -91,19 +91,19 @@ final class Identify {
 
     /** The seed's additions: copies, the source traits stay as they are. */
     private void copyDerived(int profile) {
-        Fields address = Fields.of(values, traits.find(Key.ADDRESS));
-        derive(profile, "$city", address.find(Key.CITY));
-        derive(profile, "$region", or(address.find(Key.STATE), address.find(Key.REGION)));
-        derive(profile, "$country", address.find(Key.COUNTRY));
-        derive(profile, "$zip", or(address.find(Key.POSTALCODE), address.find(Key.ZIP)));
-        derive(profile, "$address1", or(address.find(Key.STREET), address.find(Key.LINE1)));
-        derive(profile, "$address2", address.find(Key.LINE2));
-        int company = traits.find(Key.COMPANY);
+        Fields address = Fields.of(values, traits.find(FacadeKeys.ADDRESS));
+        derive(profile, "$city", address.find(FacadeKeys.CITY));
+        derive(profile, "$region", or(address.find(FacadeKeys.STATE), address.find(FacadeKeys.REGION)));
+        derive(profile, "$country", address.find(FacadeKeys.COUNTRY));
+        derive(profile, "$zip", or(address.find(FacadeKeys.POSTALCODE), address.find(FacadeKeys.ZIP)));
+        derive(profile, "$address1", or(address.find(FacadeKeys.STREET), address.find(FacadeKeys.LINE1)));
+        derive(profile, "$address2", address.find(FacadeKeys.LINE2));
+        int company = traits.find(FacadeKeys.COMPANY);
         int kind = values.kind(company);
-        derive(profile, "$organization", kind == Values.OBJECT ? Fields.of(values, company).find(Key.NAME)
+        derive(profile, "$organization", kind == Values.OBJECT ? Fields.of(values, company).find(FacadeKeys.NAME)
                 : kind == Values.STRING ? company : Values.NO_VALUE);
-        derive(profile, "$image", traits.find(Key.AVATAR));
-        derive(profile, "$timezone", traits.find(Key.TIMEZONE));
+        derive(profile, "$image", traits.find(FacadeKeys.AVATAR));
+        derive(profile, "$timezone", traits.find(FacadeKeys.TIMEZONE));
     }
 
     private void derive(int profile, String special, int value) {
@@ -114,7 +114,7 @@ final class Identify {
 
     /** The facade's firstName(): a string firstName, trimmed, else the first word of name. */
     private int firstName(String name) {
-        String first = stringValue(traits.find(Key.FIRSTNAME));
+        String first = stringValue(traits.find(FacadeKeys.FIRSTNAME));
         if (first != null) {
             return values.ofString(values.trim(first));
         }
@@ -128,7 +128,7 @@ final class Identify {
 
     /** The facade's lastName(): a string lastName, trimmed, else what follows name's first space. */
     private int lastName(String name) {
-        String last = stringValue(traits.find(Key.LASTNAME));
+        String last = stringValue(traits.find(FacadeKeys.LASTNAME));
         if (last != null) {
             return values.ofString(values.trim(last));
         }
@@ -152,11 +152,11 @@ final class Identify {
 
     /** phone, the seed's phoneNumber, else the first of phones. */
     private int phone() {
-        int phone = or(traits.find(Key.PHONE), traits.find(Key.PHONENUMBER));
+        int phone = or(traits.find(FacadeKeys.PHONE), traits.find(FacadeKeys.PHONENUMBER));
         if (values.truthy(phone)) {
             return phone;
         }
-        int phones = traits.find(Key.PHONES);
+        int phones = traits.find(FacadeKeys.PHONES);
         return values.kind(phones) == Values.ARRAY ? values.at(phones, 0) : Values.NO_VALUE;
     }
 

@@ -29,7 +29,7 @@ public final class Mapping {
 
     /** group: the group's name becomes the profile's organisation, as the classic destination did. */
     public void group(int message) {
-        int name = Fields.of(values, values.get(message, "traits")).find(Key.NAME);
+        int name = Fields.of(values, values.get(message, "traits")).find(FacadeKeys.NAME);
         int kind = values.kind(name);
         if (!values.truthy(name) || kind != Values.STRING && kind != Values.NUMBER) {
             out.skip("group has no name");
@@ -61,7 +61,7 @@ public final class Mapping {
             return;
         }
         // The facade's properties({revenue: '$value'}): found ignoring case, and the key `revenue` moves.
-        int revenue = Revenue.amount(values, properties.find(Key.REVENUE));
+        int revenue = Revenue.amount(values, properties.find(FacadeKeys.REVENUE));
         if (revenue != Values.NO_VALUE) {
             properties.remove("revenue");
         }

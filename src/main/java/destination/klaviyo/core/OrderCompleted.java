@@ -26,14 +26,14 @@ final class OrderCompleted {
     static final String NAME_PATTERN = "^[ _]?completed[ _]?order|^[ _]?order[ _]?completed[ _]?$";
 
     void send(int event, Fields order) {
-        int orderId = or(order.take(Key.ID), order.take(Key.ORDERID));
+        int orderId = or(order.take(FacadeKeys.ID), order.take(FacadeKeys.ORDERID));
         // The facade's revenue(): revenue, or the total for an order; then read as currency.
-        int revenue = order.take(Key.REVENUE);
+        int revenue = order.take(FacadeKeys.REVENUE);
         if (!values.truthy(revenue)) {
-            revenue = order.find(Key.TOTAL);
+            revenue = order.find(FacadeKeys.TOTAL);
         }
         revenue = Revenue.amount(values, revenue);
-        int productList = order.take(Key.PRODUCTS);
+        int productList = order.take(FacadeKeys.PRODUCTS);
 
         int properties = json.copyRest(order, values.newObject());
         json.put(properties, "$event_id", orderId);
@@ -101,16 +101,16 @@ final class OrderCompleted {
 
         Product(Fields fields) {
             this.fields = fields;
-            productId = fields.take(Key.PRODUCTID);
-            id = fields.take(Key.ID);
-            sku = fields.take(Key.SKU);
-            name = fields.take(Key.NAME);
-            int q = fields.take(Key.QUANTITY);
+            productId = fields.take(FacadeKeys.PRODUCTID);
+            id = fields.take(FacadeKeys.ID);
+            sku = fields.take(FacadeKeys.SKU);
+            name = fields.take(FacadeKeys.NAME);
+            int q = fields.take(FacadeKeys.QUANTITY);
             quantity = values.truthy(q) ? q : values.ofNumber(1);
-            price = fields.take(Key.PRICE);
-            category = fields.take(Key.CATEGORY);
-            url = fields.take(Key.PRODUCTURL);
-            image = fields.take(Key.IMAGEURL);
+            price = fields.take(FacadeKeys.PRICE);
+            category = fields.take(FacadeKeys.CATEGORY);
+            url = fields.take(FacadeKeys.PRODUCTURL);
+            image = fields.take(FacadeKeys.IMAGEURL);
         }
 
         /** The order's Items entry: the product's own properties, then the mapped ones. */

@@ -12,7 +12,7 @@ final class Revenue {
     static int amount(Values values, int value) {
         int kind = values.kind(value);
         if (kind == Values.NUMBER) {
-            return values.number(value) != 0 ? value : Values.NO_VALUE;
+            return values.truthy(value) ? value : Values.NO_VALUE;
         }
         if (kind != Values.STRING) {
             return Values.NO_VALUE;

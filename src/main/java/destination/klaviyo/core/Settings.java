@@ -34,7 +34,7 @@ public final class Settings {
     }
 
     private static int count(Values values, int value, int otherwise) {
-        double n = values.number(value);
+        double n = values.kind(value) == Values.NUMBER ? values.parseFloat(values.string(value)) : -1;
         return n >= 0 && n <= 1e9 ? (int) n : otherwise;
     }
 }

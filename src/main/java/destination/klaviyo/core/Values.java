@@ -54,9 +54,6 @@ public interface Values {
     /** The text of a STRING, and the string form of a NUMBER or STRINGIFIED, as JavaScript writes it; else null. */
     String string(int value);
 
-    /** A NUMBER's value; NaN for anything else. */
-    double number(int value);
-
     /** JavaScript truthiness. */
     boolean truthy(int value);
 

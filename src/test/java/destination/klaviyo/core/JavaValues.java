@@ -144,11 +144,6 @@ final class JavaValues implements Values {
     }
 
     @Override
-    public double number(int handle) {
-        return value(handle) instanceof Double d ? d : Double.NaN;
-    }
-
-    @Override
     public boolean truthy(int handle) {
         Object v = value(handle);
         if (v == JS_UNDEFINED || v == null) {

@@ -26,11 +26,11 @@ class TextTest {
 
     @Test
     void keysMatchIgnoringCaseAndPunctuation() {
-        assertTrue(Key.EXCHANGEID.matches("$exchange_id"));
-        assertTrue(Key.EXCHANGEID.matches("Exchange-ID"));
-        assertFalse(Key.EXCHANGEID.matches("exchange.id"));
-        assertFalse(Key.EXCHANGEID.matches("exchangeids"));
-        assertFalse(Key.EXCHANGEID.matches("xchangeid"));
-        assertEquals(Key.hash("$Exchange_ID"), Key.EXCHANGEID.hash);
+        assertTrue(FacadeKeys.EXCHANGEID.matches("$exchange_id"));
+        assertTrue(FacadeKeys.EXCHANGEID.matches("Exchange-ID"));
+        assertFalse(FacadeKeys.EXCHANGEID.matches("exchange.id"));
+        assertFalse(FacadeKeys.EXCHANGEID.matches("exchangeids"));
+        assertFalse(FacadeKeys.EXCHANGEID.matches("xchangeid"));
+        assertEquals(Key.hash("$Exchange_ID"), FacadeKeys.EXCHANGEID.hash);
     }
 }
