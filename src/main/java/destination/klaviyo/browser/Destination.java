@@ -95,15 +95,14 @@ final class Destination implements DestinationApi, Commands {
         }
         String apiKey = settings.apiKey;
         if (apiKey == null) {
-            giveUp("no apiKey");
+            giveUp("gave up, no apiKey; commands dropped:");
             return;
         }
         state = LOADING;
         KlaviyoScript.pushBeforeLoad(accountCommand(apiKey));
+        // Klaviyo's script refuses to run twice: one a store platform added is used as it is.
         if (!KlaviyoScript.running() && !KlaviyoScript.present()) {
             KlaviyoScript.insert(apiKey, this);
-        } else {
-            debug.log("Klaviyo is already on the page", null);
         }
         deadline = KlaviyoScript.now() + settings.loadTimeout;
         KlaviyoScript.poll(this, 0);
@@ -127,7 +126,7 @@ final class Destination implements DestinationApi, Commands {
             if (KlaviyoScript.push(value)) {
                 debug.log("sent:", value);
             } else {
-                debug.log("dropped, no _learnq:", value);
+                debug.log("dropped, _learnq is gone:", value);
             }
         } else if (state == GAVE_UP) {
             debug.log("dropped, Klaviyo is off:", value);
@@ -145,7 +144,7 @@ final class Destination implements DestinationApi, Commands {
 
     @Override
     public void scriptFailed() {
-        giveUp("Klaviyo's script failed to load");
+        giveUp("gave up, Klaviyo's script failed to load; commands dropped:");
     }
 
     /** Called on a timer, and when Klaviyo's script element loads. */
@@ -155,7 +154,7 @@ final class Destination implements DestinationApi, Commands {
             return;
         }
         if (KlaviyoScript.now() >= deadline) {
-            giveUp("Klaviyo's script did not run within loadTimeout");
+            giveUp("gave up, Klaviyo's script did not run within loadTimeout; commands dropped:");
         } else {
             KlaviyoScript.poll(this, POLL_MILLISECONDS);
         }
@@ -169,7 +168,6 @@ final class Destination implements DestinationApi, Commands {
         // Still LOADING while delivering: a command made meanwhile queues behind the others.
         pending.deliver();
         state = READY;
-        debug.log("Klaviyo is ready", null);
         notifier.notify("ready");
         return true;
     }
@@ -181,10 +179,7 @@ final class Destination implements DestinationApi, Commands {
         state = GAVE_UP;
         int lost = pending.lost();
         pending.clear();
-        debug.log("gave up:", JSString.valueOf(reason));
-        if (lost > 0) {
-            debug.log("commands dropped:", JSNumber.valueOf(lost));
-        }
+        debug.log(reason, JSNumber.valueOf(lost));
         notifier.notify("ready");
     }
 
