@@ -106,7 +106,12 @@ final class JsValues implements Values {
 
     @Override
     public String replace(String pattern, String text, String replacement) {
-        return replaceAll(pattern, text, replacement);
+        return replaceAll(patterns, pattern, text, replacement);
+    }
+
+    @Override
+    public String normalise(String pattern, String text) {
+        return normalise(patterns, pattern, text);
     }
 
     @Override
@@ -213,8 +218,17 @@ final class JsValues implements Values {
     @JSBody(params = {"c", "p", "t"}, script = "return (c[p] || (c[p] = new RegExp(p, 'i'))).test(t);")
     private static native boolean test(JSObject cache, String p, String t);
 
-    @JSBody(params = {"p", "t", "r"}, script = "return t.replace(new RegExp(p, 'g'), r);")
-    private static native String replaceAll(String p, String t, String r);
+    // Global patterns are cached under a space-prefixed key: apart from the case-insensitive ones.
+    @JSBody(params = {"c", "p", "t", "r"}, script = "var g = ' ' + p;"
+            + "return t.replace(c[g] || (c[g] = new RegExp(p, 'g')), r);")
+    private static native String replaceAll(JSObject cache, String p, String t, String r);
+
+    // Remembered per pattern, at most 1000 texts (then forgotten at once): pages reuse their keys.
+    @JSBody(params = {"c", "p", "t"}, script = "var k = '\\n' + p, m = c[k];"
+            + "if (!m || m.size > 999) m = c[k] = new Map();"
+            + "var n = m.get(t); if (n === void 0) m.set(t, n = t.replace(new RegExp(p, 'g'), '').toLowerCase());"
+            + "return n;")
+    private static native String normalise(JSObject cache, String p, String t);
 
     @JSBody(params = {"a", "b"}, script = "return a + b;")
     private static native String join(String a, String b);

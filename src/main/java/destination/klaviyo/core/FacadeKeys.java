@@ -1,46 +1,49 @@
 package destination.klaviyo.core;
 
 /**
- * The facade fields the destination reads, by their normalised names. They live apart from
- * {@link Key}, so that Key's own methods, called for every character of every key, carry no static
- * initialisation check.
+ * The facade fields the destination reads, by their normalised names: how Segment's facade (obj-case)
+ * finds a key, ignoring case and every character but ASCII letters, digits and dots, so that
+ * {@code $exchange_id}, {@code exchange_id} and {@code exchangeId} are all {@link #EXCHANGEID}.
  */
 final class FacadeKeys {
+    /** What obj-case removes from a key before it lowercases it. */
+    static final String NOISE = "[^a-zA-Z0-9.]+";
+
     private FacadeKeys() {
     }
 
-    static final Key ADDRESS = new Key("address");
-    static final Key AVATAR = new Key("avatar");
-    static final Key CATEGORY = new Key("category");
-    static final Key CITY = new Key("city");
-    static final Key COMPANY = new Key("company");
-    static final Key COUNTRY = new Key("country");
-    static final Key EMAIL = new Key("email");
-    static final Key EXCHANGEID = new Key("exchangeid");
-    static final Key FIRSTNAME = new Key("firstname");
-    static final Key ID = new Key("id");
-    static final Key IMAGEURL = new Key("imageurl");
-    static final Key LASTNAME = new Key("lastname");
-    static final Key LINE1 = new Key("line1");
-    static final Key LINE2 = new Key("line2");
-    static final Key NAME = new Key("name");
-    static final Key ORDERID = new Key("orderid");
-    static final Key PHONE = new Key("phone");
-    static final Key PHONENUMBER = new Key("phonenumber");
-    static final Key PHONES = new Key("phones");
-    static final Key POSTALCODE = new Key("postalcode");
-    static final Key PRICE = new Key("price");
-    static final Key PRODUCTID = new Key("productid");
-    static final Key PRODUCTS = new Key("products");
-    static final Key PRODUCTURL = new Key("producturl");
-    static final Key QUANTITY = new Key("quantity");
-    static final Key REGION = new Key("region");
-    static final Key REVENUE = new Key("revenue");
-    static final Key SKU = new Key("sku");
-    static final Key STATE = new Key("state");
-    static final Key STREET = new Key("street");
-    static final Key TIMEZONE = new Key("timezone");
-    static final Key TITLE = new Key("title");
-    static final Key TOTAL = new Key("total");
-    static final Key ZIP = new Key("zip");
+    static final String ADDRESS = "address";
+    static final String AVATAR = "avatar";
+    static final String CATEGORY = "category";
+    static final String CITY = "city";
+    static final String COMPANY = "company";
+    static final String COUNTRY = "country";
+    static final String EMAIL = "email";
+    static final String EXCHANGEID = "exchangeid";
+    static final String FIRSTNAME = "firstname";
+    static final String ID = "id";
+    static final String IMAGEURL = "imageurl";
+    static final String LASTNAME = "lastname";
+    static final String LINE1 = "line1";
+    static final String LINE2 = "line2";
+    static final String NAME = "name";
+    static final String ORDERID = "orderid";
+    static final String PHONE = "phone";
+    static final String PHONENUMBER = "phonenumber";
+    static final String PHONES = "phones";
+    static final String POSTALCODE = "postalcode";
+    static final String PRICE = "price";
+    static final String PRODUCTID = "productid";
+    static final String PRODUCTS = "products";
+    static final String PRODUCTURL = "producturl";
+    static final String QUANTITY = "quantity";
+    static final String REGION = "region";
+    static final String REVENUE = "revenue";
+    static final String SKU = "sku";
+    static final String STATE = "state";
+    static final String STREET = "street";
+    static final String TIMEZONE = "timezone";
+    static final String TITLE = "title";
+    static final String TOTAL = "total";
+    static final String ZIP = "zip";
 }

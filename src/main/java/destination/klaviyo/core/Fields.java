@@ -1,9 +1,9 @@
 package destination.klaviyo.core;
 
 /**
- * The own keys of one object of a message, read once, with the keys a mapping has consumed: those are
- * left out when the rest of the object is copied to Klaviyo. Each key's normalised hash is kept, so a
- * lookup compares ints and checks the characters of a key only when its hash matches.
+ * The own keys of one object of a message, read once and normalised as the facade finds keys (see
+ * {@link FacadeKeys}), with the keys a mapping has consumed: those are left out when the rest of the
+ * object is copied to Klaviyo.
  */
 final class Fields {
     private final Values values;
@@ -11,7 +11,7 @@ final class Fields {
     private final int keys;
     /** The keys; null for a key a mapping consumed. */
     private final String[] names;
-    private final int[] hashes;
+    private final String[] normalised;
 
     Fields(Values values, int object) {
         this.values = values;
@@ -19,11 +19,11 @@ final class Fields {
         keys = values.keys(object);
         int count = values.length(keys);
         names = new String[count];
-        hashes = new int[count];
+        normalised = new String[count];
         for (int i = 0; i < count; i++) {
             String name = values.string(values.at(keys, i));
             names[i] = name;
-            hashes[i] = Key.hash(name);
+            normalised[i] = values.normalise(FacadeKeys.NOISE, name);
         }
     }
 
@@ -57,10 +57,10 @@ final class Fields {
         return values.valueAt(object, keys, index);
     }
 
-    /** The index of the first remaining key that matches {@code key} as the facade matches keys, or -1. */
-    int indexOf(Key key) {
+    /** The index of the first remaining key that normalises to {@code key} (see {@link FacadeKeys}), or -1. */
+    int indexOf(String key) {
         for (int i = 0; i < names.length; i++) {
-            if (hashes[i] == key.hash && names[i] != null && key.matches(names[i])) {
+            if (names[i] != null && key.equals(normalised[i])) {
                 return i;
             }
         }
@@ -68,13 +68,13 @@ final class Fields {
     }
 
     /** The value of the first key matching {@code key}, or undefined. */
-    int find(Key key) {
+    int find(String key) {
         int i = indexOf(key);
         return i < 0 ? Values.NO_VALUE : value(i);
     }
 
     /** Like {@link #find}, and the key it came from is consumed. */
-    int take(Key key) {
+    int take(String key) {
         int i = indexOf(key);
         if (i < 0) {
             return Values.NO_VALUE;

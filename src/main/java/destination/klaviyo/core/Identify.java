@@ -112,7 +112,7 @@ final class Identify {
         }
     }
 
-    /** The facade's firstName(): a string firstName, trimmed, else the first word of name. */
+    /** The facade's firstName(): a string firstName, trimmed, else what comes before name's first space. */
     private int firstName(String name) {
         String first = stringValue(traits.find(FacadeKeys.FIRSTNAME));
         if (first != null) {
@@ -121,9 +121,7 @@ final class Identify {
         if (name == null) {
             return Values.NO_VALUE;
         }
-        String trimmed = values.trim(name);
-        int space = firstSpace(trimmed);
-        return values.ofString(space < 0 ? trimmed : trimmed.substring(0, space));
+        return values.ofString(values.replace(" [\\s\\S]*", values.trim(name), ""));
     }
 
     /** The facade's lastName(): a string lastName, trimmed, else what follows name's first space. */
@@ -136,18 +134,8 @@ final class Identify {
             return Values.NO_VALUE;
         }
         String trimmed = values.trim(name);
-        int space = firstSpace(trimmed);
-        return space < 0 ? Values.NO_VALUE : values.ofString(values.trim(trimmed.substring(space + 1)));
-    }
-
-    /** Where the facade splits a name: its first space, or -1. */
-    private static int firstSpace(String name) {
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) == ' ') {
-                return i;
-            }
-        }
-        return -1;
+        String rest = values.replace("^[^ ]* ", trimmed, "");
+        return rest.equals(trimmed) ? Values.NO_VALUE : values.ofString(values.trim(rest));
     }
 
     /** phone, the seed's phoneNumber, else the first of phones. */

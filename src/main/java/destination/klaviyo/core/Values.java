@@ -73,6 +73,13 @@ public interface Values {
     /** JavaScript's {@code text.replace(new RegExp(pattern, 'g'), replacement)}. */
     String replace(String pattern, String text, String replacement);
 
+    /**
+     * JavaScript's {@code text.replace(new RegExp(pattern, 'g'), '').toLowerCase()}: how the facade
+     * normalises a key. Pages send the same keys again and again, so an implementation may remember
+     * its answers.
+     */
+    String normalise(String pattern, String text);
+
     /** JavaScript's {@code a + b}: Java's String.concat would build a char array in the bundle. */
     String concat(String a, String b);
 

@@ -203,6 +203,11 @@ final class JavaValues implements Values {
     }
 
     @Override
+    public String normalise(String pattern, String text) {
+        return replace(pattern, text, "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
     public String concat(String a, String b) {
         return a + b;
     }
