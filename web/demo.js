@@ -309,39 +309,6 @@
   var writeKey = window.analytics._writeKey || 'demo';
   settingsLink.href = settingsLink.textContent = '/v1/projects/' + writeKey + '/settings';
 
-  // ---- Known issue: the first page call may never reach the destination ------------------------
-  //
-  // Analytics Next dispatches the snippet's page call while the destination's bundle is still
-  // loading. Its classic-destination wrapper then skips integration.initialize() (the integration
-  // does not exist yet) and waits for the integration's 'initialize' event. The bundle emits that
-  // only on its second initialize() call (analytics.js-integration 2.x's after(2, initialize)), and
-  // gets just one, from the wrapper's load. So it never starts, and every later call stays
-  // buffered. A second page call makes that second initialize() call. The demo sends one only when
-  // the bundle has loaded and Klaviyo's account command has not arrived: once the bundle starts on
-  // the first initialize() call, this never runs.
-
-  function accountSent() {
-    return (record && record.commands || []).some(function (c) { return c.indexOf('["account"') === 0; });
-  }
-  var bundleSeenAt = 0;
-  var waitedSince = Date.now();
-  var watch = setInterval(function () {
-    if (accountSent() || Date.now() - waitedSince > 20000) {
-      clearInterval(watch);
-      return;
-    }
-    if (!window.klaviyoIntegration) return;
-    if (!bundleSeenAt) {
-      bundleSeenAt = Date.now();
-    } else if (Date.now() - bundleSeenAt >= 500) {
-      clearInterval(watch);
-      document.getElementById('known-issue').hidden = false;
-      showCall('analytics.page() — sent again by the demo',
-        'the first page call did not start the destination: see "Known issue" below the panel');
-      window.analytics.page();
-    }
-  }, 100);
-
   // ---- The bundle's size -------------------------------------------------------------------------
 
   fetch('/next-integrations/integrations/klaviyo/1.0.0/klaviyo.dynamic.js.gz', { cache: 'no-store' })
