@@ -110,8 +110,13 @@ final class JsValues implements Values {
     }
 
     @Override
-    public String normalise(String pattern, String text) {
-        return normalise(patterns, pattern, text);
+    public int normalised(String pattern, int array) {
+        return normalised(slots, patterns, pattern, array);
+    }
+
+    @Override
+    public int indexOf(int array, String text, int from) {
+        return indexOf(slots, array, text, from);
     }
 
     @Override
@@ -224,11 +229,15 @@ final class JsValues implements Values {
     private static native String replaceAll(JSObject cache, String p, String t, String r);
 
     // Remembered per pattern, at most 1000 texts (then forgotten at once): pages reuse their keys.
-    @JSBody(params = {"c", "p", "t"}, script = "var k = '\\n' + p, m = c[k];"
+    @JSBody(params = {"s", "c", "p", "a"}, script = "var k = '\\n' + p, m = c[k], r;"
             + "if (!m || m.size > 999) m = c[k] = new Map();"
-            + "var n = m.get(t); if (n === void 0) m.set(t, n = t.replace(new RegExp(p, 'g'), '').toLowerCase());"
-            + "return n;")
-    private static native String normalise(JSObject cache, String p, String t);
+            + "r = s[a].map(function (t) { var n = m.get(t);"
+            + "  if (n === void 0) m.set(t, n = t.replace(new RegExp(p, 'g'), '').toLowerCase()); return n; });"
+            + "return s.push(r) - 1;")
+    private static native int normalised(JSObject slots, JSObject cache, String p, int a);
+
+    @JSBody(params = {"s", "a", "t", "i"}, script = "return s[a].indexOf(t, i);")
+    private static native int indexOf(JSObject slots, int a, String t, int i);
 
     @JSBody(params = {"a", "b"}, script = "return a + b;")
     private static native String join(String a, String b);

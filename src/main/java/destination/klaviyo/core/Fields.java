@@ -3,28 +3,23 @@ package destination.klaviyo.core;
 /**
  * The own keys of one object of a message, read once and normalised as the facade finds keys (see
  * {@link FacadeKeys}), with the keys a mapping has consumed: those are left out when the rest of the
- * object is copied to Klaviyo.
+ * object is copied to Klaviyo. The keys stay on the values' side: no key becomes a Java string.
  */
 final class Fields {
     private final Values values;
     private final int object;
     private final int keys;
-    /** The keys; null for a key a mapping consumed. */
-    private final String[] names;
-    private final String[] normalised;
+    private final int normalised;
+    private final int size;
+    /** Which keys a mapping consumed; made at the first. */
+    private boolean[] removed;
 
     Fields(Values values, int object) {
         this.values = values;
         this.object = object;
         keys = values.keys(object);
-        int count = values.length(keys);
-        names = new String[count];
-        normalised = new String[count];
-        for (int i = 0; i < count; i++) {
-            String name = values.string(values.at(keys, i));
-            names[i] = name;
-            normalised[i] = values.normalise(FacadeKeys.NOISE, name);
-        }
+        size = values.length(keys);
+        normalised = values.normalised(FacadeKeys.NOISE, keys);
     }
 
     /** The keys of a value that should be an object; none when it is missing or anything else. */
@@ -42,15 +37,11 @@ final class Fields {
     }
 
     int size() {
-        return names.length;
-    }
-
-    String name(int index) {
-        return names[index];
+        return size;
     }
 
     boolean isRemoved(int index) {
-        return names[index] == null;
+        return removed != null && removed[index];
     }
 
     int value(int index) {
@@ -59,12 +50,11 @@ final class Fields {
 
     /** The index of the first remaining key that normalises to {@code key} (see {@link FacadeKeys}), or -1. */
     int indexOf(String key) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i] != null && key.equals(normalised[i])) {
-                return i;
-            }
+        int i = values.indexOf(normalised, key, 0);
+        while (i >= 0 && isRemoved(i)) {
+            i = values.indexOf(normalised, key, i + 1);
         }
-        return -1;
+        return i;
     }
 
     /** The value of the first key matching {@code key}, or undefined. */
@@ -79,30 +69,27 @@ final class Fields {
         if (i < 0) {
             return Values.NO_VALUE;
         }
-        int value = value(i);
-        names[i] = null;
-        return value;
+        remove(i);
+        return value(i);
     }
 
     /** Whether the object has exactly this key. */
     boolean has(String key) {
-        return exact(key) >= 0;
+        return values.indexOf(keys, key, 0) >= 0;
     }
 
     /** Consumes exactly this key, as the facade's {@code delete ret[alias]} does. */
     void remove(String key) {
-        int i = exact(key);
+        int i = values.indexOf(keys, key, 0);
         if (i >= 0) {
-            names[i] = null;
+            remove(i);
         }
     }
 
-    private int exact(String key) {
-        for (int i = 0; i < names.length; i++) {
-            if (key.equals(names[i])) {
-                return i;
-            }
+    private void remove(int index) {
+        if (removed == null) {
+            removed = new boolean[size];
         }
-        return -1;
+        removed[index] = true;
     }
 }

@@ -74,11 +74,15 @@ public interface Values {
     String replace(String pattern, String text, String replacement);
 
     /**
-     * JavaScript's {@code text.replace(new RegExp(pattern, 'g'), '').toLowerCase()}: how the facade
-     * normalises a key. Pages send the same keys again and again, so an implementation may remember
+     * A new array of the strings in {@code array}, each as JavaScript's
+     * {@code text.replace(new RegExp(pattern, 'g'), '').toLowerCase()} gives it: how the facade
+     * normalises keys. Pages send the same keys again and again, so an implementation may remember
      * its answers.
      */
-    String normalise(String pattern, String text);
+    int normalised(String pattern, int array);
+
+    /** JavaScript's {@code array.indexOf(text, from)}: where the text is in an array of strings, or -1. */
+    int indexOf(int array, String text, int from);
 
     /** JavaScript's {@code a + b}: Java's String.concat would build a char array in the bundle. */
     String concat(String a, String b);

@@ -203,8 +203,23 @@ final class JavaValues implements Values {
     }
 
     @Override
-    public String normalise(String pattern, String text) {
-        return replace(pattern, text, "").toLowerCase(java.util.Locale.ROOT);
+    public int normalised(String pattern, int array) {
+        List<Object> out = new ArrayList<>();
+        for (Object text : (List<?>) value(array)) {
+            out.add(replace(pattern, (String) text, "").toLowerCase(java.util.Locale.ROOT));
+        }
+        return hold(out);
+    }
+
+    @Override
+    public int indexOf(int array, String text, int from) {
+        List<?> list = (List<?>) value(array);
+        for (int i = Math.max(0, from); i < list.size(); i++) {
+            if (text.equals(list.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override
