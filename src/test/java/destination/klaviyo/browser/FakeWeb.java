@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -29,6 +30,9 @@ import org.htmlunit.util.NameValuePair;
  * cross-origin XHR (Segment's CDN settings, its tracking API) works as it does against the real hosts.
  *
  * <p>Every request is recorded in order ({@link #requests()}), with its method and body.
+ *
+ * <p>{@link #failure} and {@link #networkError} fail an address on purpose: the page sees a failed
+ * load (a script's error event), and {@link HostPage} lists it in {@code failedLoads()}, not as a problem.
  */
 final class FakeWeb implements WebConnection {
     /** A request the page made, {@code millis} after this web was made. */
@@ -56,6 +60,7 @@ final class FakeWeb implements WebConnection {
     private final Map<String, Route> origins = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Request> refused = new CopyOnWriteArrayList<>();
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final long created = System.nanoTime();
 
     /** Serves a file at one address; the file is read at each request. */
@@ -68,6 +73,36 @@ final class FakeWeb implements WebConnection {
     FakeWeb route(String url, Route route) {
         addresses.put(url, route);
         return this;
+    }
+
+    /**
+     * Answers one address with an HTTP error status, on purpose: a script loaded from it fails to load
+     * (its error event fires), and that is not one of the page's problems. Set before the page opens.
+     */
+    FakeWeb failure(String url, int status) {
+        failing.add(url);
+        addresses.put(url, request -> new Reply(status, "text/plain",
+                ("failure on purpose: " + status).getBytes(StandardCharsets.UTF_8)));
+        return this;
+    }
+
+    /** Fails every request to one address as a broken connection would, on purpose; see {@link #failure}. */
+    FakeWeb networkError(String url) {
+        failing.add(url);
+        addresses.put(url, request -> {
+            throw new IOException("network error on purpose: " + request.url());
+        });
+        return this;
+    }
+
+    /** Whether this web fails some address on purpose ({@link #failure}, {@link #networkError}). */
+    boolean failsOnPurpose() {
+        return !failing.isEmpty();
+    }
+
+    /** Whether requests to this address fail on purpose. */
+    boolean failsOnPurpose(URL url) {
+        return failing.contains(url.getProtocol() + "://" + url.getAuthority() + url.getPath());
     }
 
     /** Serves a text at one address. */
@@ -226,6 +261,7 @@ final class FakeWeb implements WebConnection {
             case 200 -> "OK";
             case 204 -> "No Content";
             case 404 -> "Not Found";
+            case 500 -> "Internal Server Error";
             default -> "Status " + status;
         };
     }

@@ -74,6 +74,7 @@ final class HostPage implements AutoCloseable {
     private final FakeWeb web;
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final List<String> console = new CopyOnWriteArrayList<>();
+    private final List<String> failedLoads = new CopyOnWriteArrayList<>();
     private HtmlPage page;
 
     private HostPage(FakeWeb web) {
@@ -82,7 +83,9 @@ final class HostPage implements AutoCloseable {
         client.getOptions().setJavaScriptEnabled(true);
         client.getOptions().setCssEnabled(false);
         client.getOptions().setThrowExceptionOnScriptError(true);
-        client.getOptions().setThrowExceptionOnFailingStatusCode(true);
+        // An address failing on purpose must reach the page as a failed load (a script's error event),
+        // not as an exception; unknown addresses still fail the test, as refused requests.
+        client.getOptions().setThrowExceptionOnFailingStatusCode(!web.failsOnPurpose());
         client.getOptions().setPrintContentOnFailingStatusCode(false);
         client.setWebConnection(web);
         client.setJavaScriptErrorListener(new ErrorListener());
@@ -148,6 +151,42 @@ final class HostPage implements AutoCloseable {
         FakeWeb web = shopWeb(null);
         changes.accept(web);
         return open("/bare.html", web);
+    }
+
+    /** The source of Klaviyo's stand-in, {@code test-pages/klaviyo-standin.js}. */
+    static String standInScript() {
+        try {
+            return Files.readString(PAGES.resolve("klaviyo-standin.js"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Changes to the fake web that serve every host page with an inline script of the test's first
+     * in its head, so that it runs before the snippet, the host and the destination. The script must
+     * not contain {@code </script>}.
+     */
+    static Consumer<FakeWeb> prelude(String script) {
+        return web -> {
+            for (String name : List.of("next.html", "core.html", "plugin.html", "bare.html")) {
+                String html;
+                try {
+                    html = Files.readString(PAGES.resolve(name));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                web.text(SHOP + "/" + name, "text/html", html.replace("<head>", "<head>\n<script>" + script + "</script>"));
+            }
+        };
+    }
+
+    /**
+     * {@link #prelude} setting {@code localStorage.debug}, as a developer does in the console before
+     * reloading the page to see analytics.js's debug lines.
+     */
+    static Consumer<FakeWeb> localStorageDebug(String value) {
+        return prelude("localStorage.setItem('debug', " + Json.quote(value) + ");");
     }
 
     /**
@@ -348,6 +387,11 @@ final class HostPage implements AutoCloseable {
         return List.copyOf(console);
     }
 
+    /** The scripts that failed to load from addresses the fake web fails on purpose, full addresses. */
+    List<String> failedLoads() {
+        return List.copyOf(failedLoads);
+    }
+
     /** Closes the browser, then fails if anything went wrong in the page. */
     @Override
     public void close() {
@@ -395,6 +439,10 @@ final class HostPage implements AutoCloseable {
 
         @Override
         public void loadScriptError(HtmlPage htmlPage, java.net.URL url, Exception e) {
+            if (web.failsOnPurpose(url)) {
+                failedLoads.add(url.toExternalForm());
+                return;
+            }
             problems.add("script failed to load: " + url + ": " + e);
         }
 
