@@ -26,6 +26,8 @@ final class Destination implements DestinationApi, Commands {
     private static final int POLL_MILLISECONDS = 50;
     /** One table for every destination of the page; each message releases what it used. */
     private static final JsValues VALUES = new JsValues();
+    /** The account last pushed onto this page's _learnq. */
+    private static String accountSent;
 
     private final Settings settings;
     private final Notifier notifier;
@@ -75,7 +77,7 @@ final class Destination implements DestinationApi, Commands {
             return;
         }
         // No try/finally: the mapping does not throw, and the integration object's JavaScript catches
-        // anything that would; a message's handles left behind are dropped with a later one's.
+        // anything that would; handles left behind then are dropped with the next message's.
         int mark = VALUES.mark();
         int handle = VALUES.hold(message);
         if ("identify".equals(type)) {
@@ -95,14 +97,21 @@ final class Destination implements DestinationApi, Commands {
         }
         String apiKey = settings.apiKey;
         if (apiKey == null) {
-            giveUp("gave up, no apiKey; commands dropped:");
+            giveUp("no apiKey");
             return;
         }
         state = LOADING;
-        KlaviyoScript.pushBeforeLoad(accountCommand(apiKey));
+        // A host may make a second integration (analytics.js-core's initialize() called twice): the
+        // page's Klaviyo gets each account once.
+        if (!apiKey.equals(accountSent)) {
+            accountSent = apiKey;
+            KlaviyoScript.pushBeforeLoad(accountCommand(apiKey));
+        }
         // Klaviyo's script refuses to run twice: one a store platform added is used as it is.
         if (!KlaviyoScript.running() && !KlaviyoScript.present()) {
             KlaviyoScript.insert(apiKey, this);
+        } else {
+            debug.log("Klaviyo is already on the page", null);
         }
         deadline = KlaviyoScript.now() + settings.loadTimeout;
         KlaviyoScript.poll(this, 0);
@@ -144,7 +153,7 @@ final class Destination implements DestinationApi, Commands {
 
     @Override
     public void scriptFailed() {
-        giveUp("gave up, Klaviyo's script failed to load; commands dropped:");
+        giveUp("Klaviyo's script failed to load");
     }
 
     /** Called on a timer, and when Klaviyo's script element loads. */
@@ -154,7 +163,7 @@ final class Destination implements DestinationApi, Commands {
             return;
         }
         if (KlaviyoScript.now() >= deadline) {
-            giveUp("gave up, Klaviyo's script did not run within loadTimeout; commands dropped:");
+            giveUp("Klaviyo's script did not run within loadTimeout");
         } else {
             KlaviyoScript.poll(this, POLL_MILLISECONDS);
         }
@@ -168,6 +177,7 @@ final class Destination implements DestinationApi, Commands {
         // Still LOADING while delivering: a command made meanwhile queues behind the others.
         pending.deliver();
         state = READY;
+        debug.log("Klaviyo is ready", null);
         notifier.notify("ready");
         return true;
     }
@@ -179,7 +189,10 @@ final class Destination implements DestinationApi, Commands {
         state = GAVE_UP;
         int lost = pending.lost();
         pending.clear();
-        debug.log(reason, JSNumber.valueOf(lost));
+        debug.log("gave up:", JSString.valueOf(reason));
+        if (lost > 0) {
+            debug.log("commands dropped:", JSNumber.valueOf(lost));
+        }
         notifier.notify("ready");
     }
 

@@ -32,12 +32,16 @@ final class IntegrationClass {
 
     @JSBody(params = {"create", "version"}, script = ""
             + "function Klaviyo(settings) {"
-            + "  if (settings && typeof settings.addIntegration == 'function') { settings.addIntegration(Klaviyo); return; }"
+            // Reading a page's settings may throw (a getter, a Proxy): then they are no settings.
+            + "  var register; try { register = settings && typeof settings.addIntegration == 'function'; }"
+            + "  catch (e) { settings = null; }"
+            + "  if (register) { settings.addIntegration(Klaviyo); return; }"
             + "  if (!(this instanceof Klaviyo)) return;"
-            + "  var self = this;"
+            + "  var self = this, key, enforce;"
+            + "  try { key = settings && settings.apiKey; enforce = !!(settings && settings.enforceEmail); } catch (e) {}"
             + "  self._k = create(function (e) { try { self.emit(e); } catch (x) {} }, settings);"
             // The integration contract's options, without what the browser must not keep (privateKey).
-            + "  self.options = { apiKey: settings && settings.apiKey, enforceEmail: !!(settings && settings.enforceEmail) };"
+            + "  self.options = { apiKey: key, enforceEmail: enforce };"
             + "}"
             // Each method hands over to the destination and swallows whatever goes wrong.
             + "function call(self, method, a, b) { try { return self._k[method](a, b); } catch (e) {} }"

@@ -35,13 +35,11 @@ final class JsValues implements Values {
     }
 
     /**
-     * Drops the handles made since {@code mark}. The table is cut only once it is long, which is
-     * cheaper than cutting it after every message; it keeps at most that many of the page's values.
+     * Drops the handles made since {@code mark}, so the table never keeps a message (or the settings,
+     * with whatever a page put in them) reachable once it has been mapped.
      */
     void release(int mark) {
-        if (length(slots) > 1000) {
-            truncate(slots, mark);
-        }
+        truncate(slots, mark);
     }
 
     @Override

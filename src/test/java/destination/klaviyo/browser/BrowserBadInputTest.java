@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -422,11 +421,6 @@ class BrowserBadInputTest {
     }
 
     @Test
-    @Disabled("BUG: new KlaviyoIntegration(settings) throws into the host when reading settings.addIntegration"
-            + " throws (an enumerable getter that throws, or a Proxy whose get trap throws): IntegrationClass's"
-            + " constructor tests `settings && typeof settings.addIntegration == 'function'` outside any try/catch,"
-            + " although every entry point is meant to catch what goes wrong. KlaviyoIntegration.plugin(settings)"
-            + " with the same settings does not throw.")
     void hostileSettingsDoNotThrowIntoTheHost() {
         try (HostPage page = HostPage.bare()) {
             assertEquals(allMade(2), makeWith(page, """

@@ -145,7 +145,7 @@ class DebugLoggingTest {
             page.waitUntil(READY);
             page.run("k.reset(); k.invoke('track', {obj: {event: 'after reset'}});");
             assertEquals(List.of(PREFIX + "Klaviyo is already on the page", PREFIX + "Klaviyo is ready",
-                    PREFIX + "dropped, no _learnq: [\"track\",\"after reset\",{}]"), page.console());
+                    PREFIX + "dropped, _learnq is gone: [\"track\",\"after reset\",{}]"), page.console());
         }
     }
 

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -141,13 +140,6 @@ class SecurityTest {
             "analytics.queue.plugins.filter(function (p) { return p.name == 'Klaviyo'; })[0].integration";
 
     @Test
-    @Disabled("BUG: the integration object keeps the settings object it was made with, privateKey included, for"
-            + " the life of the page: Destination's constructor holds the settings in the shared JsValues table"
-            + " (VALUES.hold(settingsObject)), and VALUES.release(mark) truncates that table only once it is longer"
-            + " than 1,000 entries, and then only back to a later mark, so slot 2 is never freed. The key is"
-            + " reachable as k._k.<mapping>.<values>.<slots>[2].privateKey (minified: k._k.ct.ce.cc[2].privateKey),"
-            + " with a bare page, analytics.js-core and Analytics Next alike; the same table keeps recent messages"
-            + " (their PII) reachable. It is never sent or logged.")
     void thePrivateKeyIsNotKeptByTheIntegrationObject() {
         try (HostPage page = HostPage.bare()) {
             PageProbes.install(page);
