@@ -21,8 +21,8 @@ const [teavmDir, distDir] = process.argv.slice(2);
 // __teavm_class__ (for debuggers). The destination never lets JavaScript print a Java object, so both
 // go. Each ends its line, so the source map of the code before and after stays right.
 const DEBUG_HOOKS = [
-  /\w+\.prototype\.toString=function\(\)\{return \w+\(\w+\(this\)\);\};/g,
-  /\w+\.prototype\.__teavm_class__=function\(\)\{return \w+\(this\);\};/g,
+  /[\w$]+\.prototype\.toString=function\(\)\{return [\w$]+\([\w$]+\(this\)\);\};/g,
+  /[\w$]+\.prototype\.__teavm_class__=function\(\)\{return [\w$]+\(this\);\};/g,
 ];
 let raw = readFileSync(join(teavmDir, 'klaviyo.raw.js'), 'utf8')
   .replace(/\n?\/\/# sourceMappingURL=.*\s*$/, '')

@@ -68,6 +68,11 @@ final class JsValues implements Values {
     }
 
     @Override
+    public int copyPlainAt(int target, int source, int keys, int index) {
+        return copyPlainAt(slots, target, source, keys, index);
+    }
+
+    @Override
     public int length(int array) {
         return arrayLength(slots, array);
     }
@@ -195,6 +200,13 @@ final class JsValues implements Values {
 
     @JSBody(params = {"s", "o", "k", "i", "v"}, script = "var key = s[k][i]; if (key !== '__proto__') s[o][key] = s[v];")
     private static native void putAt(JSObject s, int o, int k, int i, int v);
+
+    @JSBody(params = {"s", "d", "o", "n", "i"}, script = "var k = s[n][i], v, t;"
+            + "try { v = s[o][k]; } catch (e) { return 0; }"
+            + "if (v === void 0 || k === '__proto__') return 0; t = typeof v;"
+            + "if (v === null || t == 'string' || t == 'boolean' || t == 'number' && isFinite(v)) { s[d][k] = v; return 0; }"
+            + "return s.push(v) - 1;")
+    private static native int copyPlainAt(JSObject s, int d, int o, int n, int i);
 
     @JSBody(params = {"s", "a"}, script = "try { var n = s[a].length; return n > 0 ? Math.min(n, 1e7) : 0; }"
             + "catch (e) { return 0; }")

@@ -14,6 +14,9 @@ final class Fields {
     /** Which keys a mapping consumed; made at the first. */
     private boolean[] removed;
 
+    /** No keys: what a missing object, or a value that is not one, has. */
+    private static final Fields NONE = new Fields();
+
     Fields(Values values, int object) {
         this.values = values;
         this.object = object;
@@ -22,9 +25,17 @@ final class Fields {
         normalised = values.normalised(FacadeKeys.NOISE, keys);
     }
 
+    private Fields() {
+        values = null;
+        object = Values.NO_VALUE;
+        keys = Values.NO_VALUE;
+        normalised = Values.NO_VALUE;
+        size = 0;
+    }
+
     /** The keys of a value that should be an object; none when it is missing or anything else. */
     static Fields of(Values values, int value) {
-        return new Fields(values, values.kind(value) == Values.OBJECT ? value : Values.NO_VALUE);
+        return values.kind(value) == Values.OBJECT ? new Fields(values, value) : NONE;
     }
 
     int object() {
@@ -50,6 +61,9 @@ final class Fields {
 
     /** The index of the first remaining key that normalises to {@code key} (see {@link FacadeKeys}), or -1. */
     int indexOf(String key) {
+        if (size == 0) {
+            return -1;
+        }
         int i = values.indexOf(normalised, key, 0);
         while (i >= 0 && isRemoved(i)) {
             i = values.indexOf(normalised, key, i + 1);
@@ -75,12 +89,12 @@ final class Fields {
 
     /** Whether the object has exactly this key. */
     boolean has(String key) {
-        return values.indexOf(keys, key, 0) >= 0;
+        return size > 0 && values.indexOf(keys, key, 0) >= 0;
     }
 
     /** Consumes exactly this key, as the facade's {@code delete ret[alias]} does. */
     void remove(String key) {
-        int i = values.indexOf(keys, key, 0);
+        int i = size == 0 ? -1 : values.indexOf(keys, key, 0);
         if (i >= 0) {
             remove(i);
         }

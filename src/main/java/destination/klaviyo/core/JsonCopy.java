@@ -83,9 +83,12 @@ final class JsonCopy {
     }
 
     private void putAt(int target, int source, int keys, int index) {
-        int copy = copy(values.valueAt(source, keys, index));
-        if (copy != LEFT_OUT) {
-            values.putAt(target, keys, index, copy);
+        int value = values.copyPlainAt(target, source, keys, index);
+        if (value != Values.NO_VALUE) {
+            int copy = copy(value);
+            if (copy != LEFT_OUT) {
+                values.putAt(target, keys, index, copy);
+            }
         }
     }
 

@@ -103,6 +103,15 @@ public interface Values {
      */
     void putAt(int object, int keys, int index, int value);
 
+    /**
+     * Copies {@code source[keys[index]]} to the same key of {@code target}, an object made by
+     * {@link #newObject}, when the value is already plain JSON (a string, a finite number, a boolean,
+     * null), and leaves undefined (or a read that throws, or a key named {@code __proto__}) out: then
+     * it returns {@link #NO_VALUE}. Any other value is not copied; its handle is returned, for the core
+     * to decide. Most values are plain, so most keys cost one call.
+     */
+    int copyPlainAt(int target, int source, int keys, int index);
+
     /** Appends to an array made by {@link #newArray}. */
     void push(int array, int value);
 

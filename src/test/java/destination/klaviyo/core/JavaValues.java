@@ -116,6 +116,20 @@ final class JavaValues implements Values {
     }
 
     @Override
+    public int copyPlainAt(int target, int source, int keys, int index) {
+        int value = valueAt(source, keys, index);
+        int kind = kind(value);
+        if (kind == UNDEFINED || "__proto__".equals(((List<?>) value(keys)).get(index))) {
+            return NO_VALUE;
+        }
+        if (kind == NULL || kind == BOOLEAN || kind == NUMBER || kind == STRING) {
+            putAt(target, keys, index, value);
+            return NO_VALUE;
+        }
+        return value;
+    }
+
+    @Override
     public int length(int array) {
         return value(array) instanceof List<?> list ? list.size() : 0;
     }
