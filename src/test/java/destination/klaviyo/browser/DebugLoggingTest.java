@@ -1,5 +1,7 @@
 package destination.klaviyo.browser;
 
+import destination.klaviyo.Json;
+
 import static destination.klaviyo.browser.PageProbes.heldBackKlaviyo;
 import static destination.klaviyo.browser.PageProbes.startDestination;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,7 @@
 package destination.klaviyo.browser;
 
+import destination.klaviyo.Json;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package destination.klaviyo.browser;
 
+import destination.klaviyo.Json;
+
 import static destination.klaviyo.browser.ShopEvents.ACCOUNT;
 import static destination.klaviyo.browser.ShopEvents.COMPLETED_ORDER;
 import static destination.klaviyo.browser.ShopEvents.IDENTIFY;

@@ -1,5 +1,7 @@
 package destination.klaviyo.core;
 
+import destination.klaviyo.Json;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;

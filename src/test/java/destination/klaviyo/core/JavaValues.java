@@ -1,6 +1,6 @@
 package destination.klaviyo.core;
 
-import java.math.BigDecimal;
+import destination.klaviyo.Json;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,7 +146,7 @@ final class JavaValues implements Values {
             return s;
         }
         if (v instanceof Double d) {
-            return Double.isFinite(d) ? jsNumber(d) : null;
+            return Double.isFinite(d) ? Json.number(d) : null;
         }
         if (v instanceof BigInteger big) {
             return big.toString();
@@ -293,30 +293,5 @@ final class JavaValues implements Values {
     @Override
     public int ofNumber(double number) {
         return hold(number);
-    }
-
-    /** ECMAScript's Number::toString for finite numbers: 1 not 1.0, 1e+21, 1e-7, 0.000001. */
-    static String jsNumber(double d) {
-        if (d == 0) {
-            return "0";
-        }
-        if (d < 0) {
-            return "-" + jsNumber(-d);
-        }
-        BigDecimal decimal = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-        String digits = decimal.unscaledValue().toString();
-        int k = digits.length();
-        int n = k - decimal.scale();
-        if (k <= n && n <= 21) {
-            return digits + "0".repeat(n - k);
-        }
-        if (0 < n && n <= 21) {
-            return digits.substring(0, n) + "." + digits.substring(n);
-        }
-        if (-6 < n && n <= 0) {
-            return "0." + "0".repeat(-n) + digits;
-        }
-        String exponent = (n - 1 >= 0 ? "+" : "-") + Math.abs(n - 1);
-        return (k == 1 ? digits : digits.charAt(0) + "." + digits.substring(1)) + "e" + exponent;
     }
 }

@@ -1,4 +1,4 @@
-package destination.klaviyo.browser;
+package destination.klaviyo;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,15 +8,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A small JSON reader and writer for the tests: values are {@code Map<String, Object>} (insertion
- * order kept), {@code List<Object>}, {@code String}, {@code BigDecimal}, {@code Boolean} and
- * {@code null}.
+ * A small JSON reader and writer for the tests, in the plain Java model the core's JVM tests use for
+ * JavaScript values: {@code Map<String, Object>} (insertion order kept), {@code List<Object>},
+ * {@code String}, {@code Double} (a JavaScript number), {@code Boolean} and {@code null}.
  *
- * <p>{@link #canonical(String)} writes a JSON text with every object's keys sorted and numbers in
- * their shortest form, so two texts that mean the same compare equal as strings: key order does
- * not matter, array order does, {@code 1.0} equals {@code 1}.
+ * <p>{@link #write} fails on anything JSON has no place for (NaN, the infinities, other objects), as
+ * {@code JSON.stringify} would throw on it or leave it out. {@link #canonical(String)} writes a JSON
+ * text with every object's keys sorted and numbers as JavaScript writes them, so two texts that mean
+ * the same compare equal as strings: key order does not matter, array order does, {@code 1.0}
+ * equals {@code 1}.
  */
-final class Json {
+public final class Json {
     private final String text;
     private int at;
 
@@ -25,7 +27,7 @@ final class Json {
     }
 
     /** Reads one JSON value; anything after it but white space is an error. */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json reader = new Json(text);
         Object value = reader.value();
         reader.space();
@@ -37,7 +39,7 @@ final class Json {
 
     /** Reads a JSON object. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parseObject(String text) {
+    public static Map<String, Object> parseObject(String text) {
         Object value = parse(text);
         if (!(value instanceof Map)) {
             throw new IllegalArgumentException("not a JSON object: " + text);
@@ -46,7 +48,7 @@ final class Json {
     }
 
     /** Reads a JSON array of strings, as {@code JSON.stringify} writes a string array. */
-    static List<String> parseStrings(String text) {
+    public static List<String> parseStrings(String text) {
         Object value = parse(text);
         if (!(value instanceof List<?> list)) {
             throw new IllegalArgumentException("not a JSON array: " + text);
@@ -62,12 +64,12 @@ final class Json {
     }
 
     /** The same value written with sorted keys and normalised numbers. */
-    static String canonical(String text) {
+    public static String canonical(String text) {
         return write(sorted(parse(text)));
     }
 
     /** Each text made {@link #canonical(String)}. */
-    static List<String> canonical(List<String> texts) {
+    public static List<String> canonical(List<String> texts) {
         List<String> result = new ArrayList<>();
         for (String text : texts) {
             result.add(canonical(text));
@@ -76,14 +78,14 @@ final class Json {
     }
 
     /** Writes a value as JSON text, keys in the map's own order. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();
     }
 
     /** A JSON string literal. */
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder out = new StringBuilder();
         writeString(value, out);
         return out.toString();
@@ -110,9 +112,12 @@ final class Json {
             out.append("null");
         } else if (value instanceof String string) {
             writeString(string, out);
-        } else if (value instanceof BigDecimal number) {
-            out.append(number.signum() == 0 ? "0" : number.stripTrailingZeros().toPlainString());
-        } else if (value instanceof Number || value instanceof Boolean) {
+        } else if (value instanceof Double number) {
+            if (!Double.isFinite(number)) {
+                throw new IllegalArgumentException("not a JSON value: " + number);
+            }
+            out.append(number(number));
+        } else if (value instanceof Boolean) {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
@@ -282,7 +287,32 @@ final class Json {
         }
     }
 
-    private BigDecimal number() {
+    /** ECMAScript's Number::toString for finite numbers: 1 not 1.0, 1e+21, 1e-7, 0.000001. */
+    public static String number(double d) {
+        if (d == 0) {
+            return "0";
+        }
+        if (d < 0) {
+            return "-" + number(-d);
+        }
+        BigDecimal decimal = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        String digits = decimal.unscaledValue().toString();
+        int k = digits.length();
+        int n = k - decimal.scale();
+        if (k <= n && n <= 21) {
+            return digits + "0".repeat(n - k);
+        }
+        if (0 < n && n <= 21) {
+            return digits.substring(0, n) + "." + digits.substring(n);
+        }
+        if (-6 < n && n <= 0) {
+            return "0." + "0".repeat(-n) + digits;
+        }
+        String exponent = (n - 1 >= 0 ? "+" : "-") + Math.abs(n - 1);
+        return (k == 1 ? digits : digits.charAt(0) + "." + digits.substring(1)) + "e" + exponent;
+    }
+
+    private Double number() {
         int start = at;
         if (peek('-')) {
             at++;
@@ -291,7 +321,7 @@ final class Json {
             at++;
         }
         try {
-            return new BigDecimal(text.substring(start, at));
+            return Double.valueOf(text.substring(start, at));
         } catch (NumberFormatException e) {
             throw error("a malformed number");
         }
