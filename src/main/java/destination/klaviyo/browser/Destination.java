@@ -26,7 +26,7 @@ final class Destination implements DestinationApi, Commands {
     private static final int POLL_MILLISECONDS = 50;
     /** One table for every destination of the page; each message releases what it used. */
     private static final JsValues VALUES = new JsValues();
-    /** The account last pushed onto this page's _learnq. */
+    /** The account this bundle last pushed onto the page's _learnq. */
     private static String accountSent;
 
     private final Settings settings;
@@ -38,7 +38,10 @@ final class Destination implements DestinationApi, Commands {
     private int initializeCalls;
     private double deadline;
 
-    /** Tells the host about the lifecycle: "initialize" when started, "ready" when it need not wait. */
+    /**
+     * Tells the host about the lifecycle: "initialize" on the first initialize() call, "ready" once
+     * Klaviyo's script runs or the destination has given up, so the host need not wait any more.
+     */
     @JSFunctor
     interface Notifier extends JSObject {
         void notify(String event);
