@@ -79,7 +79,7 @@ final class Identify {
      * traits (the facade's {@code delete ret[alias]}).
      */
     private boolean move(String special, int value, String alias) {
-        int copy = json.copy(value);
+        int copy = value == Values.NO_VALUE ? JsonCopy.LEFT_OUT : json.copy(value);
         if (copy == JsonCopy.LEFT_OUT || copy == Values.NULL_VALUE) {
             return false;
         }
@@ -107,7 +107,7 @@ final class Identify {
     }
 
     private void derive(int profile, String special, int value) {
-        if (!traits.has(special) && values.truthy(value)) {
+        if (value != Values.NO_VALUE && values.truthy(value) && !traits.has(special)) {
             json.put(profile, special, value);
         }
     }
