@@ -20,17 +20,18 @@ const [teavmDir, distDir] = process.argv.slice(2);
 // TeaVM 0.16 installs, on java.lang.Object's prototype, a JavaScript toString (Java's
 // Object.toString with its hex hash code, for when JavaScript turns a Java object into a string) and
 // __teavm_class__ (for debuggers). The destination never lets JavaScript print a Java object, so both
-// go. Each ends its line, so the source map of the code before and after stays right.
+// go. Their line breaks stay, so the source map of the code around them stays right.
+// (Spaces are optional: the patterns match TeaVM's output minified or not.)
 const DEBUG_HOOKS = [
-  /[\w$]+\.prototype\.toString=function\(\)\{return [\w$]+\([\w$]+\(this\)\);\};/g,
-  /[\w$]+\.prototype\.__teavm_class__=function\(\)\{return [\w$]+\(this\);\};/g,
+  /[\w$]+\.prototype\.toString\s*=\s*function\(\)\s*\{\s*return [\w$]+\([\w$]+\(this\)\);\s*\};/g,
+  /[\w$]+\.prototype\.__teavm_class__\s*=\s*function\(\)\s*\{\s*return [\w$]+\(this\);\s*\};/g,
 ];
 // TeaVM 0.16 turns a Java method that JavaScript calls (the destination's methods behind the
 // integration object) into function(){return f.apply(null,[this].concat(Array.prototype.slice.call(
 // arguments)))}: two arrays and an apply on every call, about a sixth of a track call's time. The
 // same call with the arguments passed on directly; every such method here takes at most two.
 const CALL_WITH_RECEIVER = {
-  pattern: /=f=>function\(\)\{return f\.apply\(null,\[this\]\.concat\(Array\.prototype\.slice\.call\(arguments\)\)\);\}/g,
+  pattern: /=\s*f\s*=>\s*function\(\)\s*\{\s*return f\.apply\(null,\s*\[this\]\.concat\(Array\.prototype\.slice\.call\(arguments\)\)\);\s*\}/g,
   replacement: '=f=>function(a,b,c,d,e,g){return f(this,a,b,c,d,e,g);}',
 };
 let raw = readFileSync(join(teavmDir, 'klaviyo.raw.js'), 'utf8')
@@ -41,12 +42,13 @@ for (const hook of DEBUG_HOOKS) {
   if (found.length !== 1) {
     throw new Error(`expected TeaVM's runtime to have one ${hook}, found ${found.length}: has TeaVM changed?`);
   }
-  raw = raw.replace(hook, '');
+  raw = raw.replace(hook, (text) => text.replace(/[^\n]/g, ''));
 }
 if ((raw.match(CALL_WITH_RECEIVER.pattern) || []).length !== 1) {
   throw new Error("expected TeaVM's runtime to have one $rt_callWithReceiver: has TeaVM changed?");
 }
-raw = raw.replace(CALL_WITH_RECEIVER.pattern, CALL_WITH_RECEIVER.replacement);
+raw = raw.replace(CALL_WITH_RECEIVER.pattern,
+  (text) => CALL_WITH_RECEIVER.replacement + text.replace(/[^\n]/g, ''));
 const teavmMap = JSON.parse(readFileSync(join(teavmDir, 'klaviyo.raw.js.map'), 'utf8'));
 // Each wrapper puts one line before TeaVM's first line: one more empty line in the mappings.
 const map = { ...teavmMap, mappings: ';' + teavmMap.mappings };
