@@ -12,7 +12,7 @@ import org.teavm.jso.JSObject;
  */
 final class JsValues implements Values {
     private final JSObject slots = createSlots();
-    /** The RegExp objects made so far, by pattern. */
+    /** The RegExp objects made so far, by pattern, and the keys normalised so far. */
     private final JSObject patterns = createPatterns();
 
     @JSBody(script = "return [void 0, null];")
