@@ -5,9 +5,9 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
 /**
- * The core's {@link Values} port over live JavaScript values. Handles index a JS array; a message's
- * handles are released when it has been mapped ({@link #mark}/{@link #release}), so nested calls (a
- * getter that calls analytics) keep their own. Every read is guarded: a property read that throws, a
+ * The core's {@link Values} port over live JavaScript values. Handles index a JS array, filled up to
+ * its property {@code t}; a message's handles are released when it has been mapped ({@link #mark}/
+ * {@link #release}), so nested calls (a getter that calls analytics) keep their own. Every read is guarded: a property read that throws, a
  * revoked proxy, a hostile toString tag give undefined or {@link Values#OTHER}, never an exception.
  */
 final class JsValues implements Values {
@@ -15,7 +15,7 @@ final class JsValues implements Values {
     /** The RegExp objects made so far, by pattern, and the keys normalised so far. */
     private final JSObject patterns = createPatterns();
 
-    @JSBody(script = "return [void 0, null];")
+    @JSBody(script = "var s = [void 0, null]; s.t = 2; return s;")
     private static native JSObject createSlots();
 
     @JSBody(script = "return Object.create(null);")
@@ -31,15 +31,16 @@ final class JsValues implements Values {
     }
 
     int mark() {
-        return length(slots);
+        return top(slots);
     }
 
     /**
      * Drops the handles made since {@code mark}, so the table never keeps a message (or the settings,
-     * with whatever a page put in them) reachable once it has been mapped.
+     * with whatever a page put in them) reachable once it has been mapped. The slots are emptied, not
+     * cut off: shortening an array costs more than the whole of a small message.
      */
     void release(int mark) {
-        truncate(slots, mark);
+        release(slots, mark);
     }
 
     @Override
@@ -162,17 +163,17 @@ final class JsValues implements Values {
         return pushNumber(slots, number);
     }
 
-    @JSBody(params = {"s", "v"}, script = "return s.push(v) - 1;")
+    @JSBody(params = {"s", "v"}, script = "s[s.t] = v; return s.t++;")
     private static native int push(JSObject s, JSObject v);
 
     @JSBody(params = {"s", "h"}, script = "return s[h];")
     private static native JSObject value(JSObject s, int h);
 
-    @JSBody(params = "s", script = "return s.length;")
-    private static native int length(JSObject s);
+    @JSBody(params = "s", script = "return s.t;")
+    private static native int top(JSObject s);
 
-    @JSBody(params = {"s", "n"}, script = "s.length = n;")
-    private static native void truncate(JSObject s, int n);
+    @JSBody(params = {"s", "m"}, script = "for (var i = s.t; i > m;) s[--i] = void 0; s.t = m;")
+    private static native void release(JSObject s, int mark);
 
     // The kinds are Values' constants: 0 undefined, 1 null, 2 boolean, 3 number, 4 string, 5 array,
     // 6 object, 7 stringified (Date, BigInt), 8 other.
@@ -187,15 +188,15 @@ final class JsValues implements Values {
 
     @JSBody(params = {"s", "o", "k"}, script = "var x = s[o], v;"
             + "try { if (x !== null && typeof x == 'object' && Object.prototype.hasOwnProperty.call(x, k)) v = x[k]; }"
-            + "catch (e) {} return s.push(v) - 1;")
+            + "catch (e) {} s[s.t] = v; return s.t++;")
     private static native int get(JSObject s, int o, String k);
 
     @JSBody(params = {"s", "o"}, script = "var x = s[o], k = [];"
             + "try { if (x !== null && typeof x == 'object') k = Object.keys(x); } catch (e) {}"
-            + "return s.push(k) - 1;")
+            + "s[s.t] = k; return s.t++;")
     private static native int keys(JSObject s, int o);
 
-    @JSBody(params = {"s", "o", "k", "i"}, script = "var v; try { v = s[o][s[k][i]]; } catch (e) {} return s.push(v) - 1;")
+    @JSBody(params = {"s", "o", "k", "i"}, script = "var v; try { v = s[o][s[k][i]]; } catch (e) {} s[s.t] = v; return s.t++;")
     private static native int valueAt(JSObject s, int o, int k, int i);
 
     @JSBody(params = {"s", "o", "k", "i", "v"}, script = "var key = s[k][i]; if (key !== '__proto__') s[o][key] = s[v];")
@@ -205,14 +206,14 @@ final class JsValues implements Values {
             + "try { v = s[o][k]; } catch (e) { return 0; }"
             + "if (v === void 0 || k === '__proto__') return 0; t = typeof v;"
             + "if (v === null || t == 'string' || t == 'boolean' || t == 'number' && isFinite(v)) { s[d][k] = v; return 0; }"
-            + "return s.push(v) - 1;")
+            + "s[s.t] = v; return s.t++;")
     private static native int copyPlainAt(JSObject s, int d, int o, int n, int i);
 
     @JSBody(params = {"s", "a"}, script = "try { var n = s[a].length; return n > 0 ? Math.min(n, 1e7) : 0; }"
             + "catch (e) { return 0; }")
     private static native int arrayLength(JSObject s, int a);
 
-    @JSBody(params = {"s", "a", "i"}, script = "var v; try { v = s[a][i]; } catch (e) {} return s.push(v) - 1;")
+    @JSBody(params = {"s", "a", "i"}, script = "var v; try { v = s[a][i]; } catch (e) {} s[s.t] = v; return s.t++;")
     private static native int at(JSObject s, int a, int i);
 
     @JSBody(params = {"s", "h"}, script = "var v = s[h], t = typeof v;"
@@ -243,7 +244,7 @@ final class JsValues implements Values {
             + "if (!m || m.size > 999) m = c[k] = new Map();"
             + "r = s[a].map(function (t) { var n = m.get(t);"
             + "  if (n === void 0) m.set(t, n = t.replace(new RegExp(p, 'g'), '').toLowerCase()); return n; });"
-            + "return s.push(r) - 1;")
+            + "s[s.t] = r; return s.t++;")
     private static native int normalised(JSObject slots, JSObject cache, String p, int a);
 
     @JSBody(params = {"s", "a", "t", "i"}, script = "return s[a].indexOf(t, i);")
@@ -255,10 +256,10 @@ final class JsValues implements Values {
     @JSBody(params = "t", script = "return t.trim();")
     private static native String trimmed(String t);
 
-    @JSBody(params = "s", script = "return s.push({}) - 1;")
+    @JSBody(params = "s", script = "s[s.t] = {}; return s.t++;")
     private static native int newObject(JSObject s);
 
-    @JSBody(params = "s", script = "return s.push([]) - 1;")
+    @JSBody(params = "s", script = "s[s.t] = []; return s.t++;")
     private static native int newArray(JSObject s);
 
     // The core never passes __proto__; checked here too, since an assignment to it would set a prototype.
@@ -268,9 +269,9 @@ final class JsValues implements Values {
     @JSBody(params = {"s", "a", "v"}, script = "s[a].push(s[v]);")
     private static native void pushElement(JSObject s, int a, int v);
 
-    @JSBody(params = {"s", "t"}, script = "return s.push(t) - 1;")
+    @JSBody(params = {"s", "t"}, script = "s[s.t] = t; return s.t++;")
     private static native int pushString(JSObject s, String t);
 
-    @JSBody(params = {"s", "n"}, script = "return s.push(n) - 1;")
+    @JSBody(params = {"s", "n"}, script = "s[s.t] = n; return s.t++;")
     private static native int pushNumber(JSObject s, double n);
 }
