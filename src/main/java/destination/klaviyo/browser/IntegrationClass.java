@@ -39,7 +39,7 @@ final class IntegrationClass {
             + "  if (!(this instanceof Klaviyo)) return;"
             + "  var self = this, key, enforce;"
             + "  try { key = settings && settings.apiKey; enforce = !!(settings && settings.enforceEmail); } catch (e) {}"
-            + "  self._k = create(function (e) { try { self.emit(e); } catch (x) {} }, settings);"
+            + "  try { self._k = create(function (e) { try { self.emit(e); } catch (x) {} }, settings); } catch (e) {}"
             // The integration contract's options, without what the browser must not keep (privateKey).
             + "  self.options = { apiKey: key, enforceEmail: enforce };"
             + "}"
@@ -68,8 +68,9 @@ final class IntegrationClass {
             // destination queues by itself until Klaviyo's script runs.
             + "Klaviyo.plugin = function (settings) {"
             + "  var done, settled = new Promise(function (r) { done = r; }), loaded = false;"
-            + "  var k = { _k: create(function (e) { if (e == 'ready') done(); }, settings) };"
-            + "  function hook(type) { return function (ctx) { call(k, 'message', type, ctx && ctx.event); return Promise.resolve(ctx); }; }"
+            + "  var k = {}; try { k._k = create(function (e) { if (e == 'ready') done(); }, settings); } catch (e) {}"
+            + "  function hook(type) { return function (ctx) {"
+            + "    try { k._k.message(type, ctx && ctx.event); } catch (e) {} return Promise.resolve(ctx); }; }"
             + "  return { name: 'Klaviyo', type: 'destination', version: version,"
             + "    isLoaded: function () { return loaded; },"
             + "    load: function () { loaded = true; call(k, 'start'); return Promise.resolve(); },"
