@@ -1,42 +1,53 @@
-// Turns TeaVM's module-less output into the two files sites load.
-//   0. Two debugging hooks of TeaVM's runtime are taken out (see DEBUG_HOOKS): nothing in the bundle
-//      needs them, and with them gone terser drops what only they used (about 0.9 KB gzipped). And
-//      the glue for JavaScript calling a Java method becomes a direct call (see CALL_WITH_RECEIVER).
-//   1. Two wrappers expose the constructor TeaVM's `integration()` returns:
+// Joins the JavaScript shell (src/main/js) and TeaVM's module-less output into the files sites load.
+//   1. Each shell file is parsed on its own, so a syntax error names its file and line.
+//   2. Two debugging hooks of TeaVM's runtime are taken out (see DEBUG_HOOKS): nothing in the bundle
+//      needs them, and with them gone terser drops what only they used. Each is checked to be there
+//      exactly once, so a TeaVM that changes them fails the build instead of shipping them.
+//   3. The factory: "use strict", the shell, TeaVM's output, bundleStart(), `return Klaviyo`. Two
+//      wrappers expose the constructor it returns:
 //      klaviyo.js          UMD: window.KlaviyoIntegration, or the module's export under CommonJS / AMD.
 //      klaviyo.dynamic.js  what Analytics Next loads for a classic destination: klaviyoDeps + klaviyoLoader.
-//   2. terser minifies each once more (TeaVM keeps the runtime's and @JSBody's local names and
-//      long-hand syntax), following TeaVM's source map, so the final map points at the Java sources.
-// Usage: node src/build/bundle.mjs <teavm output dir> <dist dir>
+//   4. terser minifies each once more (TeaVM keeps the runtime's local names and long-hand syntax),
+//      following a source map of the joined factory, so the final map points at the shell's files and
+//      the Java sources.
+// Usage: node src/build/bundle.mjs <teavm output dir> <dist dir> <version>
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 
-// terser is pinned with the host libraries in test-pages/package.json.
-const { minify } = createRequire(new URL('../../test-pages/package.json', import.meta.url))('terser');
+// terser is pinned with the host libraries in test-pages/package.json; its source-map library too.
+const requireTool = createRequire(new URL('../../test-pages/package.json', import.meta.url));
+const { minify } = requireTool('terser');
+const { SourceMapConsumer, SourceMapGenerator } = createRequire(requireTool.resolve('terser'))('@jridgewell/source-map');
 
-const [teavmDir, distDir] = process.argv.slice(2);
-// TeaVM 0.16 installs, on java.lang.Object's prototype, a JavaScript toString (Java's
-// Object.toString with its hex hash code, for when JavaScript turns a Java object into a string) and
-// __teavm_class__ (for debuggers). The destination never lets JavaScript print a Java object, so both
-// go. Their line breaks stay, so the source map of the code around them stays right.
-// (Spaces are optional: the patterns match TeaVM's output minified or not.)
+const [teavmDir, distDir, version] = process.argv.slice(2);
+if (!/^\d+\.\d+\.\d+/.test(version || '')) throw new Error(`usage: bundle.mjs <teavm dir> <dist dir> <version>, got ${version}`);
+
+// The shell, in the order it is joined: the port first, the shapes hosts see last.
+const SHELL = ['port.js', 'debug.js', 'loader.js', 'integration.js', 'plugin.js'];
+const shellDir = new URL('../main/js/', import.meta.url);
+
+// TeaVM 0.16 installs, on java.lang.Object's prototype, a JavaScript toString (Java's Object.toString
+// with its hex hash code, for when JavaScript turns a Java object into a string) and __teavm_class__
+// (for debuggers). The destination never lets JavaScript print a Java object, so both go. Their line
+// breaks stay, so the source map of the code around them stays right. (Spaces are optional: the
+// patterns match TeaVM's output minified or not.)
 const DEBUG_HOOKS = [
   /[\w$]+\.prototype\.toString\s*=\s*function\(\)\s*\{\s*return [\w$]+\([\w$]+\(this\)\);\s*\};/g,
   /[\w$]+\.prototype\.__teavm_class__\s*=\s*function\(\)\s*\{\s*return [\w$]+\(this\);\s*\};/g,
 ];
-// TeaVM 0.16 turns a Java method that JavaScript calls (the destination's methods behind the
-// integration object) into function(){return f.apply(null,[this].concat(Array.prototype.slice.call(
-// arguments)))}: two arrays and an apply on every call, about a sixth of a track call's time. The
-// same call with the arguments passed on directly; every such method here takes at most two.
-const CALL_WITH_RECEIVER = {
-  pattern: /=\s*f\s*=>\s*function\(\)\s*\{\s*return f\.apply\(null,\s*\[this\]\.concat\(Array\.prototype\.slice\.call\(arguments\)\)\);\s*\}/g,
-  replacement: '=f=>function(a,b,c,d,e,g){return f(this,a,b,c,d,e,g);}',
-};
+// TeaVM's glue for JavaScript calling a method of a Java object (an apply and two arrays a call). The
+// shell calls Java only through Bundle's static functions, which need none: if it appears, a Java
+// method became callable from JavaScript by mistake.
+const CALL_WITH_RECEIVER = /f\.apply\(null,\s*\[this\]\.concat\(/;
+
 let raw = readFileSync(join(teavmDir, 'klaviyo.raw.js'), 'utf8')
   .replace(/\n?\/\/# sourceMappingURL=.*\s*$/, '')
   .trimEnd();
+if (!raw.startsWith('"use strict";')) throw new Error("expected TeaVM's output to start with \"use strict\": has TeaVM changed?");
+// The factory is strict as a whole; the directive moves to its top, the line break stays.
+raw = raw.slice('"use strict";'.length);
 for (const hook of DEBUG_HOOKS) {
   const found = raw.match(hook) || [];
   if (found.length !== 1) {
@@ -44,26 +55,53 @@ for (const hook of DEBUG_HOOKS) {
   }
   raw = raw.replace(hook, (text) => text.replace(/[^\n]/g, ''));
 }
-if ((raw.match(CALL_WITH_RECEIVER.pattern) || []).length !== 1) {
-  throw new Error("expected TeaVM's runtime to have one $rt_callWithReceiver: has TeaVM changed?");
+if (CALL_WITH_RECEIVER.test(raw)) {
+  throw new Error('TeaVM generated glue for JavaScript calling a Java object\'s method: call Java through Bundle\'s static functions');
 }
-raw = raw.replace(CALL_WITH_RECEIVER.pattern,
-  (text) => CALL_WITH_RECEIVER.replacement + text.replace(/[^\n]/g, ''));
-const teavmMap = JSON.parse(readFileSync(join(teavmDir, 'klaviyo.raw.js.map'), 'utf8'));
-// Each wrapper puts one line before TeaVM's first line: one more empty line in the mappings.
-const map = { ...teavmMap, mappings: ';' + teavmMap.mappings };
 
-// TeaVM declares `var integration;` and assigns the exported function; the wrappers call it once.
-const factory = `function(){\n${raw}\nreturn integration()}`;
+// The factory's lines, and a source map from them to the shell's files and (through TeaVM's map) Java.
+const lines = ['function(){"use strict";'];
+const factoryMap = new SourceMapGenerator({ file: 'factory.js' });
+for (const name of SHELL) {
+  const source = readFileSync(new URL(name, shellDir), 'utf8');
+  try {
+    await minify({ [name]: source }, { compress: false, mangle: false, ecma: 2015 });
+  } catch (e) {
+    throw new Error(`src/main/js/${name}:${e.line}:${e.col}: ${e.message}`);
+  }
+  const sourceLines = source.replace(/\n$/, '').split('\n');
+  sourceLines.forEach((line, i) => {
+    // Each line of the shell maps to itself: good enough for a stack trace or a breakpoint.
+    factoryMap.addMapping({ generated: { line: lines.length + i + 1, column: 0 }, source: `js/${name}`,
+      original: { line: i + 1, column: 0 } });
+  });
+  factoryMap.setSourceContent(`js/${name}`, source);
+  lines.push(...sourceLines);
+}
+// One source of truth for the version: the pom, handed over by Maven.
+lines.push(`var KLAVIYO_VERSION = ${JSON.stringify(version)};`);
+const teavmFirstLine = lines.length + 1;
+const teavmMap = await new SourceMapConsumer(JSON.parse(readFileSync(join(teavmDir, 'klaviyo.raw.js.map'), 'utf8')));
+teavmMap.eachMapping((m) => {
+  if (m.source == null) return;
+  factoryMap.addMapping({ generated: { line: teavmFirstLine + m.generatedLine - 1, column: m.generatedColumn },
+    source: m.source, original: { line: m.originalLine, column: m.originalColumn } });
+});
+lines.push(...raw.split('\n'));
+lines.push('bundleStart();return Klaviyo}');
+const factory = lines.join('\n');
 
+// Each wrapper keeps the factory on lines of its own: the wrapper's first line is one more line.
+const map = factoryMap.toJSON();
+map.mappings = ';' + map.mappings;
 const outputs = {
   'klaviyo.js':
     '(function(g,f){var I=f();if(typeof define=="function"&&define.amd)define(function(){return I});' +
     'else if(typeof module=="object"&&module&&module.exports)module.exports=I;else g.KlaviyoIntegration=I})' +
-    `(typeof self!="undefined"?self:this,${factory});`,
+    `(typeof self!="undefined"?self:this,\n${factory});`,
   'klaviyo.dynamic.js':
     '(function(w){var I;w.klaviyoDeps=[];w.klaviyoLoader=function(){w.klaviyoIntegration=I||(I=(' +
-    `${factory})())}})(window);`,
+    `\n${factory})())}})(window);`,
 };
 
 mkdirSync(distDir, { recursive: true });
@@ -71,13 +109,15 @@ for (const [name, wrapped] of Object.entries(outputs)) {
   const result = await minify(wrapped, {
     ecma: 2015,
     // Only transformations that keep the meaning of any code: no `unsafe` or `pure_getters` (the
-    // destination reads page objects whose getters may throw, inside try/catch).
-    compress: { passes: 3, toplevel: true },
+    // destination reads page objects whose getters may throw, inside try/catch). No reduce_funcs:
+    // a function used once, moved into a braceless `if` as a function expression, makes HtmlUnit's
+    // engine reject the `let` inside it ("let declaration not directly within block").
+    compress: { passes: 3, toplevel: true, reduce_funcs: false },
     mangle: { toplevel: true },
     sourceMap: { content: map, url: `${name}.map` },
   });
   const sourceMap = JSON.parse(result.map);
-  // Source paths relative to the Java source roots, with nothing of the machine that built them.
+  // Source paths relative to the Java source roots and src/main, with nothing of the machine that built them.
   sourceMap.sources = sourceMap.sources.map((source) => source.replace(/^.*\/teavm\/src\/|^src\//, ''));
   sourceMap.sourceRoot = '';
   sourceMap.file = name;

@@ -6,34 +6,28 @@ import destination.klaviyo.core.Settings;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
-import org.teavm.jso.core.JSNumber;
-import org.teavm.jso.core.JSString;
 
 /**
  * One Klaviyo destination on a page: its settings, its lifecycle and its queue. The integration
- * object and the plugin of {@link IntegrationClass} both drive one of these.
+ * object and the plugin of src/main/js/integration.js each drive one of these through {@link Bundle}.
  *
  * <p>Lifecycle: idle until started (the first page call, as the destination assumes a pageview; or
  * the plugin's load), then loading until Klaviyo's script runs, then ready. A script that fails to
  * load, or shows no sign of life within {@code loadTimeout}, makes it give up: the queue is released,
  * later messages are dropped at once, and the host is told it is ready so that nothing waits on it.
  */
-final class Destination implements DestinationApi, Commands {
+final class Destination implements JSObject, Commands {
     private static final int IDLE = 0;
     private static final int LOADING = 1;
     private static final int READY = 2;
     private static final int GAVE_UP = 3;
     private static final int POLL_MILLISECONDS = 50;
-    /** One table for every destination of the page; each message releases what it used. */
-    private static final JsValues VALUES = new JsValues();
-    /** The account this bundle last pushed onto the page's _learnq. */
-    private static String accountSent;
 
+    private final Mapping mapping;
     private final Settings settings;
     private final Notifier notifier;
     private final Debug debug = new Debug();
-    private final Mapping mapping;
-    private final PendingCommands pending;
+    private final KlaviyoQueue pending;
     private int state = IDLE;
     private int initializeCalls;
     private double deadline;
@@ -47,13 +41,11 @@ final class Destination implements DestinationApi, Commands {
         void notify(String event);
     }
 
-    Destination(Notifier notifier, JSObject settingsObject) {
+    Destination(Mapping mapping, Notifier notifier, JSObject settingsObject) {
+        this.mapping = mapping;
         this.notifier = notifier;
-        int mark = VALUES.mark();
-        settings = Settings.read(VALUES, VALUES.hold(settingsObject));
-        VALUES.release(mark);
-        mapping = new Mapping(VALUES, settings.enforceEmail, this);
-        pending = new PendingCommands(settings.queueLimit);
+        settings = mapping.settings(JsValues.hold(settingsObject));
+        pending = new KlaviyoQueue(settings.queueLimit);
     }
 
     /**
@@ -63,8 +55,7 @@ final class Destination implements DestinationApi, Commands {
      * the bundle arrives after the snippet's page). A second call, which Analytics Next makes when the
      * page comes after, starts the destination as the page would.
      */
-    @Override
-    public void initialize() {
+    void initialize() {
         if (initializeCalls++ == 0) {
             notifier.notify("initialize");
         } else {
@@ -73,28 +64,22 @@ final class Destination implements DestinationApi, Commands {
     }
 
     /** A message: identify, track and group map to Klaviyo commands; page and alias send nothing. */
-    @Override
-    public void message(String type, JSObject message) {
+    void message(String type, JSObject message) {
         if (state == GAVE_UP) {
-            debug.log("dropped, Klaviyo is off:", JSString.valueOf(type));
+            debug.log("dropped, Klaviyo is off:", type);
             return;
         }
-        // No try/finally: the mapping does not throw, and the integration object's JavaScript catches
-        // anything that would; handles left behind then are dropped with the next message's.
-        int mark = VALUES.mark();
-        int handle = VALUES.hold(message);
+        int handle = JsValues.hold(message);
         if ("identify".equals(type)) {
-            mapping.identify(handle);
+            mapping.identify(handle, settings, this);
         } else if ("track".equals(type)) {
-            mapping.track(handle);
+            mapping.track(handle, this);
         } else if ("group".equals(type)) {
-            mapping.group(handle);
+            mapping.group(handle, this);
         }
-        VALUES.release(mark);
     }
 
-    @Override
-    public void start() {
+    void start() {
         if (state != IDLE) {
             return;
         }
@@ -104,64 +89,56 @@ final class Destination implements DestinationApi, Commands {
             return;
         }
         state = LOADING;
-        // A host may make a second integration (analytics.js-core's initialize() called twice): the
-        // page's Klaviyo gets each account once.
-        if (!apiKey.equals(accountSent)) {
-            accountSent = apiKey;
-            KlaviyoScript.pushBeforeLoad(accountCommand(apiKey));
-        }
+        KlaviyoScript.account(apiKey);
         // Klaviyo's script refuses to run twice: one a store platform added is used as it is.
         if (!KlaviyoScript.running() && !KlaviyoScript.present()) {
             KlaviyoScript.insert(apiKey, this);
         } else {
-            debug.log("Klaviyo is already on the page", null);
+            debug.log("Klaviyo is already on the page");
         }
         deadline = KlaviyoScript.now() + settings.loadTimeout;
         KlaviyoScript.poll(this, 0);
     }
 
-    @Override
-    public boolean loaded() {
+    boolean loaded() {
         return KlaviyoScript.running();
     }
 
-    @Override
-    public void reset() {
-        KlaviyoScript.clear();
+    /**
+     * The integration contract's reset(): what the destination keeps is cleared, its queue. Klaviyo's
+     * own queue, and the account it was given, belong to Klaviyo's script and stay.
+     */
+    void reset() {
         pending.clear();
     }
 
     @Override
     public void send(int command) {
-        JSObject value = VALUES.value(command);
+        JSObject value = JsValues.value(command);
         if (state == READY) {
-            if (KlaviyoScript.push(value)) {
-                debug.log("sent:", value);
-            } else {
-                debug.log("dropped, _learnq is gone:", value);
-            }
+            KlaviyoScript.push(value);
+            debug.log("sent:", value);
         } else if (state == GAVE_UP) {
             debug.log("dropped, Klaviyo is off:", value);
         } else if (pending.add(value)) {
             debug.log("queued:", value);
         } else {
-            debug.log("queue full, oldest command dropped", null);
+            debug.log("queue full, oldest command dropped");
         }
     }
 
     @Override
     public void skip(String reason) {
-        debug.log("nothing sent:", JSString.valueOf(reason));
+        debug.log("nothing sent:", reason);
     }
 
-    @Override
-    public void scriptFailed() {
+    /** Klaviyo's script element fired error: blocked, or not there. */
+    void scriptFailed() {
         giveUp("Klaviyo's script failed to load");
     }
 
-    /** Called on a timer, and when Klaviyo's script element loads. */
-    @Override
-    public void poll() {
+    /** While waiting for Klaviyo's script: on a timer, and when its element loads. */
+    void poll() {
         if (state != LOADING || checkRunning()) {
             return;
         }
@@ -174,13 +151,13 @@ final class Destination implements DestinationApi, Commands {
 
     /** Becomes ready if Klaviyo's script runs: the commands queued meanwhile go to it, in order. */
     private boolean checkRunning() {
-        if (state != LOADING || !KlaviyoScript.running()) {
+        if (!KlaviyoScript.running()) {
             return false;
         }
         // Still LOADING while delivering: a command made meanwhile queues behind the others.
         pending.deliver();
         state = READY;
-        debug.log("Klaviyo is ready", null);
+        debug.log("Klaviyo is ready");
         notifier.notify("ready");
         return true;
     }
@@ -192,18 +169,13 @@ final class Destination implements DestinationApi, Commands {
         state = GAVE_UP;
         int lost = pending.lost();
         pending.clear();
-        debug.log("gave up:", JSString.valueOf(reason));
+        debug.log("gave up:", reason);
         if (lost > 0) {
-            debug.log("commands dropped:", JSNumber.valueOf(lost));
+            debug.log("commands dropped:", count(lost));
         }
         notifier.notify("ready");
     }
 
-    private static JSObject accountCommand(String apiKey) {
-        return pair("account", apiKey);
-    }
-
-    @JSBody(params = {"a", "b"}, script = "return [a, b];")
-    private static native JSObject pair(String a, String b);
-
+    @JSBody(params = "n", script = "return n;")
+    private static native JSObject count(int n);
 }

@@ -4,168 +4,222 @@ package destination.klaviyo.core;
  * identify → a Klaviyo profile: the traits, with Klaviyo's special properties filled in.
  * https://help.klaviyo.com/hc/en-us/articles/115005084927 (special properties)
  *
- * <p>As the classic destination did, through the facade: {@code $id} is the userId, {@code $email}
- * is traits.email or an email-like userId, and firstName, lastName, phone, title and exchangeId move
- * to their {@code $} names (found ignoring case and punctuation; the camelCase key is removed). The
- * seed adds phoneNumber and copies of the address, company, avatar and timezone into Klaviyo's special
- * properties; those copies never replace a {@code $} property the traits already have.
+ * <p>As the classic destination did, through the facade's {@code traits(aliases)}: {@code $id} is the
+ * userId, {@code $email} is traits.email or an email-like userId, and firstName, lastName, phone, title
+ * and exchangeId move to their {@code $} names (found ignoring case and punctuation; only the exact
+ * camelCase key is removed, as the facade's {@code delete ret[alias]} does). A value moves only when it
+ * is there: a null trait stays a trait, as the facade skips null values. The seed adds phoneNumber and
+ * copies of the address, company, avatar and timezone into Klaviyo's special properties; those copies
+ * never replace a {@code $} property the traits already have.
  */
 final class Identify {
     /** The facade's test for an email address, for a userId that may be one. */
     static final String EMAIL_PATTERN = ".+@.+\\..+";
 
-    private final Values values;
-    private final JsonCopy json;
-    private final Fields traits;
-    /** The special properties found, put after the traits are copied so that they win. */
-    private final String[] specials = new String[8];
-    private final int[] specialValues = new int[8];
-    private int specialCount;
+    // What identify reads of the traits. Entries 0-8 are the exact keys the facade removes once it
+    // has moved their value: the ones build() may leave out, so they come first.
+    private static final String TRAITS = "=email =id =firstName =lastName =phone =phoneNumber =title =exchangeId =$id"
+            + " id email exchangeid firstname lastname name phone phonenumber phones title address company avatar"
+            + " timezone =$city =$region =$country =$zip =$address1 =$address2 =$organization =$image =$timezone";
+    private static final int EMAIL_KEY = 0;
+    private static final int ID_KEY = 1;
+    private static final int FIRST_NAME_KEY = 2;
+    private static final int LAST_NAME_KEY = 3;
+    private static final int PHONE_KEY = 4;
+    private static final int PHONE_NUMBER_KEY = 5;
+    private static final int TITLE_KEY = 6;
+    private static final int EXCHANGE_ID_KEY = 7;
+    private static final int DOLLAR_ID_KEY = 8;
+    private static final int ID = 9;
+    private static final int EMAIL = 10;
+    private static final int EXCHANGE_ID = 11;
+    private static final int FIRST_NAME = 12;
+    private static final int LAST_NAME = 13;
+    private static final int NAME = 14;
+    private static final int PHONE = 15;
+    private static final int PHONE_NUMBER = 16;
+    private static final int PHONES = 17;
+    private static final int TITLE = 18;
+    private static final int ADDRESS = 19;
+    private static final int COMPANY = 20;
+    private static final int AVATAR = 21;
+    private static final int TIMEZONE = 22;
+    /** The traits' own $city ... $timezone: entry PROFILE_CITY + i of the profile is $city + i. */
+    private static final int OWN_CITY = 23;
 
-    private Identify(Values values, JsonCopy json, Fields traits) {
+    // Segment's address trait: https://segment.com/docs/connections/spec/identify/#traits
+    private static final String ADDRESS_KEYS = "city state region country postalcode zip street line1 line2";
+    private static final int CITY = 0;
+    private static final int STATE = 1;
+    private static final int REGION = 2;
+    private static final int COUNTRY = 3;
+    private static final int POSTAL_CODE = 4;
+    private static final int ZIP = 5;
+    private static final int STREET = 6;
+    private static final int LINE1 = 7;
+    private static final int LINE2 = 8;
+
+    private static final String COMPANY_KEYS = "name";
+
+    // The profile's special properties; the derived copies ($city...) in the order of OWN_CITY's.
+    private static final String PROFILE = "$email $exchange_id $id id $first_name $last_name $phone_number $title"
+            + " $city $region $country $zip $address1 $address2 $organization $image $timezone";
+    private static final int P_EMAIL = 0;
+    private static final int P_EXCHANGE_ID = 1;
+    private static final int P_ID = 2;
+    private static final int P_CUSTOM_ID = 3;
+    private static final int P_FIRST_NAME = 4;
+    private static final int P_LAST_NAME = 5;
+    private static final int P_PHONE = 6;
+    private static final int P_TITLE = 7;
+    private static final int P_CITY = 8;
+    private static final int P_REGION = 9;
+    private static final int P_COUNTRY = 10;
+    private static final int P_ZIP = 11;
+    private static final int P_ADDRESS1 = 12;
+    private static final int P_ADDRESS2 = 13;
+    private static final int P_ORGANIZATION = 14;
+    private static final int P_IMAGE = 15;
+    private static final int P_TIMEZONE = 16;
+
+    private final Values values;
+    private final KeyList traitKeys;
+    private final KeyList addressKeys;
+    private final KeyList companyKeys;
+    private final KeyList profileKeys;
+
+    Identify(Values values) {
         this.values = values;
-        this.json = json;
-        this.traits = traits;
+        traitKeys = new KeyList(values, TRAITS);
+        addressKeys = new KeyList(values, ADDRESS_KEYS);
+        companyKeys = new KeyList(values, COMPANY_KEYS);
+        profileKeys = new KeyList(values, PROFILE);
     }
 
     /** The profile to send, or {@link Values#NO_VALUE} when the message names nobody. */
-    static int profile(Values values, JsonCopy json, int message, boolean enforceEmail, Commands out) {
-        int userId = identifier(values, values.get(message, "userId"));
-        Identify identify = new Identify(values, json, Fields.of(values, values.get(message, "traits")));
-        return identify.build(userId, enforceEmail, out);
-    }
+    int profile(Message message, boolean enforceEmail, Commands out) {
+        int userId = message.userId();
+        Found traits = traitKeys.in(values, message.traits());
+        Profile p = new Profile(traits);
 
-    private int build(int userId, boolean enforceEmail, Commands out) {
-        Fields t = traits;
-        int id = userId != Values.NO_VALUE ? userId : t.find(FacadeKeys.ID);
-        int email = t.find(FacadeKeys.EMAIL);
-        if (!values.truthy(email) && userId != Values.NO_VALUE && values.test(EMAIL_PATTERN, values.string(userId))) {
+        // Identifiers: a non-empty string or a finite number, never null, false or an object.
+        int email = traits.truthy(EMAIL) ? traits.identifier(EMAIL) : Values.NO_VALUE;
+        if (email == Values.NO_VALUE && userId != Values.NO_VALUE && values.test(EMAIL_PATTERN, userId)) {
             email = userId;
         }
-        String name = stringValue(t.find(FacadeKeys.NAME));
-
-        boolean hasEmail = move("$email", truthy(email), "email");
-        boolean hasExchangeId = move("$exchange_id", t.find(FacadeKeys.EXCHANGEID), "exchangeId");
-        boolean hasId = false;
+        p.move(P_EMAIL, email, EMAIL_KEY);
+        p.move(P_EXCHANGE_ID, traits.identifier(EXCHANGE_ID), EXCHANGE_ID_KEY);
         if (enforceEmail) {
             // The userId stays as a custom property `id`; $id is never sent.
-            t.remove("$id");
-            move("id", userId, "id");
+            p.consume(DOLLAR_ID_KEY);
+            p.move(P_CUSTOM_ID, userId, ID_KEY);
         } else {
-            hasId = move("$id", id, "id");
+            p.move(P_ID, userId != Values.NO_VALUE ? userId : traits.identifier(ID), ID_KEY);
         }
-        move("$first_name", firstName(name), "firstName");
-        move("$last_name", lastName(name), "lastName");
-        if (move("$phone_number", phone(), "phone")) {
-            t.remove("phoneNumber");
-        }
-        move("$title", t.find(FacadeKeys.TITLE), "title");
-
-        if (enforceEmail ? !hasEmail : !hasId && !hasEmail && !hasExchangeId) {
+        if (enforceEmail ? !p.has(P_EMAIL) : !p.has(P_ID) && !p.has(P_EMAIL) && !p.has(P_EXCHANGE_ID)) {
             out.skip(enforceEmail ? "identify has no email (enforceEmail is on)"
                     : "identify has no userId, email or exchange id");
             return Values.NO_VALUE;
         }
-        int profile = json.copyRest(t, values.newObject());
-        for (int i = 0; i < specialCount; i++) {
-            values.put(profile, specials[i], specialValues[i]);
-        }
-        copyDerived(profile);
-        return profile;
-    }
 
-    /**
-     * Puts a special property when it has a value, and removes the exact alias key from the copied
-     * traits (the facade's {@code delete ret[alias]}).
-     */
-    private boolean move(String special, int value, String alias) {
-        int copy = value == Values.NO_VALUE ? JsonCopy.LEFT_OUT : json.copy(value);
-        if (copy == JsonCopy.LEFT_OUT || copy == Values.NULL_VALUE) {
-            return false;
+        String name = traits.kind(NAME) == Values.STRING ? values.trimmed(traits.value(NAME)) : null;
+        p.move(P_FIRST_NAME, firstName(traits, name), FIRST_NAME_KEY);
+        p.move(P_LAST_NAME, lastName(traits, name), LAST_NAME_KEY);
+        if (p.move(P_PHONE, phone(traits), PHONE_KEY)) {
+            p.consume(PHONE_NUMBER_KEY);
         }
-        specials[specialCount] = special;
-        specialValues[specialCount++] = copy;
-        traits.remove(alias);
-        return true;
+        p.move(P_TITLE, traits.present(TITLE), TITLE_KEY);
+        copyDerived(traits, p);
+        return values.build(traits.record(), p.consumed, profileKeys.id, p.values);
     }
 
     /** The seed's additions: copies, the source traits stay as they are. */
-    private void copyDerived(int profile) {
-        Fields address = Fields.of(values, traits.find(FacadeKeys.ADDRESS));
-        derive(profile, "$city", address.find(FacadeKeys.CITY));
-        derive(profile, "$region", or(address.find(FacadeKeys.STATE), address.find(FacadeKeys.REGION)));
-        derive(profile, "$country", address.find(FacadeKeys.COUNTRY));
-        derive(profile, "$zip", or(address.find(FacadeKeys.POSTALCODE), address.find(FacadeKeys.ZIP)));
-        derive(profile, "$address1", or(address.find(FacadeKeys.STREET), address.find(FacadeKeys.LINE1)));
-        derive(profile, "$address2", address.find(FacadeKeys.LINE2));
-        int company = traits.find(FacadeKeys.COMPANY);
-        int kind = values.kind(company);
-        derive(profile, "$organization", kind == Values.OBJECT ? Fields.of(values, company).find(FacadeKeys.NAME)
-                : kind == Values.STRING ? company : Values.NO_VALUE);
-        derive(profile, "$image", traits.find(FacadeKeys.AVATAR));
-        derive(profile, "$timezone", traits.find(FacadeKeys.TIMEZONE));
-    }
-
-    private void derive(int profile, String special, int value) {
-        if (value != Values.NO_VALUE && values.truthy(value) && !traits.has(special)) {
-            json.put(profile, special, value);
+    private void copyDerived(Found traits, Profile p) {
+        if (traits.kind(ADDRESS) == Values.OBJECT) {
+            Found address = addressKeys.in(values, traits.value(ADDRESS));
+            p.derive(P_CITY, address.ifTruthy(CITY));
+            p.derive(P_REGION, or(address.ifTruthy(STATE), address.ifTruthy(REGION)));
+            p.derive(P_COUNTRY, address.ifTruthy(COUNTRY));
+            p.derive(P_ZIP, or(address.ifTruthy(POSTAL_CODE), address.ifTruthy(ZIP)));
+            p.derive(P_ADDRESS1, or(address.ifTruthy(STREET), address.ifTruthy(LINE1)));
+            p.derive(P_ADDRESS2, address.ifTruthy(LINE2));
         }
+        int kind = traits.kind(COMPANY);
+        p.derive(P_ORGANIZATION, kind == Values.OBJECT ? companyKeys.in(values, traits.value(COMPANY)).ifTruthy(0)
+                : kind == Values.STRING ? traits.ifTruthy(COMPANY) : Values.NO_VALUE);
+        p.derive(P_IMAGE, traits.ifTruthy(AVATAR));
+        p.derive(P_TIMEZONE, traits.ifTruthy(TIMEZONE));
     }
 
     /** The facade's firstName(): a string firstName, trimmed, else what comes before name's first space. */
-    private int firstName(String name) {
-        String first = stringValue(traits.find(FacadeKeys.FIRSTNAME));
-        if (first != null) {
-            return values.ofString(values.trim(first));
+    private int firstName(Found traits, String name) {
+        if (traits.kind(FIRST_NAME) == Values.STRING) {
+            return values.ofString(values.trimmed(traits.value(FIRST_NAME)));
         }
-        if (name == null) {
-            return Values.NO_VALUE;
-        }
-        return values.ofString(values.replace(" [\\s\\S]*", values.trim(name), ""));
+        return name == null ? Values.NO_VALUE : values.ofString(values.replace(" [\\s\\S]*", name, ""));
     }
 
     /** The facade's lastName(): a string lastName, trimmed, else what follows name's first space. */
-    private int lastName(String name) {
-        String last = stringValue(traits.find(FacadeKeys.LASTNAME));
-        if (last != null) {
-            return values.ofString(values.trim(last));
+    private int lastName(Found traits, String name) {
+        if (traits.kind(LAST_NAME) == Values.STRING) {
+            return values.ofString(values.trimmed(traits.value(LAST_NAME)));
         }
         if (name == null) {
             return Values.NO_VALUE;
         }
-        String trimmed = values.trim(name);
-        String rest = values.replace("^[^ ]* ", trimmed, "");
-        return rest.equals(trimmed) ? Values.NO_VALUE : values.ofString(values.trim(rest));
+        // The name is trimmed: what follows its first space (and the spaces after it), if it has one.
+        String rest = values.replace("^[^ ]* \\s*", name, "");
+        return rest.equals(name) ? Values.NO_VALUE : values.ofString(rest);
     }
 
     /** phone, the seed's phoneNumber, else the first of phones. */
-    private int phone() {
-        int phone = or(traits.find(FacadeKeys.PHONE), traits.find(FacadeKeys.PHONENUMBER));
-        if (values.truthy(phone)) {
+    private int phone(Found traits) {
+        int phone = or(traits.ifTruthy(PHONE), traits.ifTruthy(PHONE_NUMBER));
+        if (phone != Values.NO_VALUE || traits.kind(PHONES) != Values.ARRAY) {
             return phone;
         }
-        int phones = traits.find(FacadeKeys.PHONES);
-        return values.kind(phones) == Values.ARRAY ? values.at(phones, 0) : Values.NO_VALUE;
+        int first = values.at(traits.value(PHONES), 0);
+        int kind = values.kind(first);
+        return kind == Values.UNDEFINED || kind == Values.NULL ? Values.NO_VALUE : first;
     }
 
-    private int or(int first, int second) {
-        return values.truthy(first) ? first : second;
+    private static int or(int first, int second) {
+        return first != Values.NO_VALUE ? first : second;
     }
 
-    private int truthy(int value) {
-        return values.truthy(value) ? value : Values.NO_VALUE;
-    }
+    /** The profile being made: the special properties found, and the trait keys they consume. */
+    private static final class Profile {
+        final Found traits;
+        final int[] values = new int[P_TIMEZONE + 1];
+        int consumed;
 
-    private String stringValue(int value) {
-        return values.kind(value) == Values.STRING ? values.string(value) : null;
-    }
-
-    /** A userId: a non-empty string, or a number written as JavaScript writes it. */
-    static int identifier(Values values, int value) {
-        int kind = values.kind(value);
-        if (kind == Values.NUMBER) {
-            return values.ofString(values.string(value));
+        Profile(Found traits) {
+            this.traits = traits;
         }
-        return kind == Values.STRING && !values.string(value).isEmpty() ? value : Values.NO_VALUE;
+
+        /** Sets a special property when there is a value, and consumes its exact alias key. */
+        boolean move(int property, int value, int aliasKey) {
+            if (value == Values.NO_VALUE) {
+                return false;
+            }
+            values[property] = value;
+            consume(aliasKey);
+            return true;
+        }
+
+        void consume(int key) {
+            consumed |= KeyList.bit(key);
+        }
+
+        boolean has(int property) {
+            return values[property] != Values.NO_VALUE;
+        }
+
+        /** A derived copy, unless the traits have that $ property themselves. */
+        void derive(int property, int value) {
+            if (traits.kind(OWN_CITY + property - P_CITY) == Values.UNDEFINED) {
+                values[property] = value;
+            }
+        }
     }
 }

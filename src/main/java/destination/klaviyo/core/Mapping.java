@@ -5,70 +5,50 @@ package destination.klaviyo.core;
  * Messages are the raw analytics.js objects ({@code facade.obj}, or {@code ctx.event} in a plugin).
  * The rules follow Segment's classic Klaviyo destination and its facade; the seed's promises come on
  * top. https://segment.com/docs/connections/destinations/catalog/klaviyo/
+ *
+ * <p>One Mapping serves every destination of a page: it holds the key lists it registered with the
+ * port, nothing of any message or setting.
  */
 public final class Mapping {
     private final Values values;
-    private final JsonCopy json;
-    private final boolean enforceEmail;
-    private final Commands out;
+    private final KeyList messageKeys;
+    private final KeyList settingKeys;
+    private final Identify identify;
+    private final Track track;
+    private final Group group;
 
-    public Mapping(Values values, boolean enforceEmail, Commands out) {
+    public Mapping(Values values) {
         this.values = values;
-        this.json = new JsonCopy(values);
-        this.enforceEmail = enforceEmail;
-        this.out = out;
+        messageKeys = new KeyList(values, Message.KEYS);
+        settingKeys = new KeyList(values, Settings.KEYS);
+        identify = new Identify(values);
+        track = new Track(values);
+        group = new Group(values);
+    }
+
+    /** The destination's settings, as Segment's CDN, {@code initialize()} or {@code plugin()} give them. */
+    public Settings settings(int settings) {
+        return Settings.read(values, settingKeys.in(values, settings));
     }
 
     /** identify: a Klaviyo profile. https://developers.klaviyo.com/en/docs/javascript_api#identify */
-    public void identify(int message) {
-        int profile = Identify.profile(values, json, message, enforceEmail, out);
+    public void identify(int message, Settings settings, Commands out) {
+        int profile = identify.profile(new Message(values, messageKeys, message), settings.enforceEmail, out);
         if (profile != Values.NO_VALUE) {
-            out.send(KlaviyoCommand.identify(values, profile));
+            out.send(values.command("identify", profile, Values.NO_VALUE));
         }
     }
 
-    /** group: the group's name becomes the profile's organisation, as the classic destination did. */
-    public void group(int message) {
-        int name = Fields.of(values, values.get(message, "traits")).find(FacadeKeys.NAME);
-        int kind = values.kind(name);
-        if (!values.truthy(name) || kind != Values.STRING && kind != Values.NUMBER) {
-            out.skip("group has no name");
-            return;
-        }
-        int profile = values.newObject();
-        values.put(profile, "$organization", name);
-        out.send(KlaviyoCommand.identify(values, profile));
+    /** group: the group's name becomes the profile's organisation. */
+    public void group(int message, Commands out) {
+        group.send(new Message(values, messageKeys, message), out);
     }
 
     /**
      * track: a Klaviyo event with the same name and properties; revenue becomes {@code $value}.
      * Order Completed and its aliases become an order and one Ordered Product per product.
      */
-    public void track(int message) {
-        int event = values.get(message, "event");
-        int kind = values.kind(event);
-        String name = kind == Values.STRING || kind == Values.NUMBER ? values.string(event) : "";
-        if (name.isEmpty()) {
-            out.skip("track has no event name");
-            return;
-        }
-        if (kind == Values.NUMBER) {
-            event = values.ofString(name);
-        }
-        Fields properties = Fields.of(values, values.get(message, "properties"));
-        if (values.test(OrderCompleted.NAME_PATTERN, name)) {
-            new OrderCompleted(values, json, out).send(event, properties);
-            return;
-        }
-        // The facade's properties({revenue: '$value'}): found ignoring case, and the key `revenue` moves.
-        int revenue = Revenue.amount(values, properties.find(FacadeKeys.REVENUE));
-        if (revenue != Values.NO_VALUE) {
-            properties.remove("revenue");
-        }
-        int copy = json.copyRest(properties, values.newObject());
-        if (revenue != Values.NO_VALUE) {
-            values.put(copy, "$value", revenue);
-        }
-        out.send(KlaviyoCommand.track(values, event, copy));
+    public void track(int message, Commands out) {
+        track.send(new Message(values, messageKeys, message), out);
     }
 }

@@ -9,151 +9,166 @@ package destination.klaviyo.core;
 final class OrderCompleted {
     static final String ORDERED_PRODUCT = "Ordered Product";
 
-    private final Values values;
-    private final JsonCopy json;
-    private final Commands out;
-
-    OrderCompleted(Values values, JsonCopy json, Commands out) {
-        this.values = values;
-        this.json = json;
-        this.out = out;
-    }
-
     /**
      * The event names analytics.js-integration routes to orderCompleted, ignoring case: "Order
      * Completed", "order_completed", "Completed Order"...
      */
     static final String NAME_PATTERN = "^[ _]?completed[ _]?order|^[ _]?order[ _]?completed[ _]?$";
 
-    void send(int event, Fields order) {
-        int orderId = or(order.take(FacadeKeys.ID), order.take(FacadeKeys.ORDERID));
-        // The facade's revenue(): revenue, or the total for an order; then read as currency.
-        int revenue = order.take(FacadeKeys.REVENUE);
-        if (!values.truthy(revenue)) {
-            revenue = order.find(FacadeKeys.TOTAL);
-        }
-        revenue = Revenue.amount(values, revenue);
-        int productList = order.take(FacadeKeys.PRODUCTS);
+    // The order's keys, found as the facade finds them. orderId, revenue and products are consumed
+    // (with every alias, such as order_id); id and total stay in the order, as in the classic.
+    private static final String ORDER = "id orderid revenue total products";
+    private static final int ID = 0;
+    private static final int ORDER_ID = 1;
+    private static final int REVENUE = 2;
+    private static final int TOTAL = 3;
+    private static final int PRODUCTS = 4;
+    private static final int ORDER_CONSUMED = 1 << ORDER_ID | 1 << REVENUE | 1 << PRODUCTS;
 
-        int properties = json.copyRest(order, values.newObject());
-        json.put(properties, "$event_id", orderId);
-        json.put(properties, "$value", revenue);
-        int categories = values.newArray();
-        int itemNames = values.newArray();
-        int items = values.newArray();
-        values.put(properties, "Categories", categories);
-        values.put(properties, "ItemNames", itemNames);
-        values.put(properties, "Items", items);
+    // A product's keys; all are consumed, with every alias (product_id and productId alike).
+    private static final String PRODUCT = "productid id sku name quantity price category producturl imageurl";
+    private static final int PRODUCT_ID = 0;
+    private static final int PRODUCT_ALT_ID = 1;
+    private static final int SKU = 2;
+    private static final int NAME = 3;
+    private static final int QUANTITY = 4;
+    private static final int PRICE = 5;
+    private static final int CATEGORY = 6;
+    private static final int URL = 7;
+    private static final int IMAGE = 8;
+    private static final int PRODUCT_CONSUMED = (1 << (IMAGE + 1)) - 1;
+
+    private static final String ORDER_OUT = "$event_id $value Categories ItemNames Items";
+    private static final String ITEM_OUT = "id SKU Name Quantity ItemPrice RowTotal ProductURL ImageURL Categories";
+    private static final String ORDERED_OUT =
+            "$event_id $value Name Quantity ProductCategories ProductURL ImageURL SKU ProductID";
+
+    private final Values values;
+    private final KeyList orderKeys;
+    private final KeyList productKeys;
+    private final KeyList orderOut;
+    private final KeyList itemOut;
+    private final KeyList orderedOut;
+
+    OrderCompleted(Values values) {
+        this.values = values;
+        orderKeys = new KeyList(values, ORDER);
+        productKeys = new KeyList(values, PRODUCT);
+        orderOut = new KeyList(values, ORDER_OUT);
+        itemOut = new KeyList(values, ITEM_OUT);
+        orderedOut = new KeyList(values, ORDERED_OUT);
+    }
+
+    void send(int event, int properties, Commands out) {
+        Found order = orderKeys.in(values, properties);
+        int orderId = or(truthyIdentifier(order, ID), truthyIdentifier(order, ORDER_ID));
+        // The facade's revenue(): revenue, or the total for an order; then read as currency.
+        int revenue = Revenue.amount(values, order, order.truthy(REVENUE) ? REVENUE : TOTAL);
 
         // The objects of the products array; null entries, strings and the like are skipped.
-        int n = values.kind(productList) == Values.ARRAY ? Math.min(values.length(productList), JsonCopy.MAX_ITEMS) : 0;
-        Product[] products = new Product[n];
+        Found[] all = order.kind(PRODUCTS) == Values.ARRAY ? productKeys.inEach(values, order.value(PRODUCTS))
+                : new Found[0];
+        Product[] products = new Product[all.length];
         int count = 0;
-        for (int i = 0; i < n; i++) {
-            int value = values.at(productList, i);
-            if (values.kind(value) == Values.OBJECT) {
-                Product product = new Product(new Fields(values, value));
-                products[count++] = product;
-                pushCopy(categories, product.category);
-                pushCopy(itemNames, product.name);
-                values.push(items, product.item());
+        for (Found product : all) {
+            if (product.isObject()) {
+                products[count++] = new Product(product);
             }
         }
-        out.send(KlaviyoCommand.track(values, event, properties));
-
-        String orderText = idText(orderId);
-        int orderedProduct = values.ofString(ORDERED_PRODUCT);
+        int[] categories = new int[count];
+        int[] names = new int[count];
+        int[] items = new int[count];
+        int categoryCount = 0;
+        int nameCount = 0;
         for (int i = 0; i < count; i++) {
-            out.send(KlaviyoCommand.track(values, orderedProduct, products[i].orderedProduct(orderText)));
+            Product product = products[i];
+            if (product.category != Values.NO_VALUE) {
+                categories[categoryCount++] = product.category;
+            }
+            if (product.name != Values.NO_VALUE) {
+                names[nameCount++] = product.name;
+            }
+            items[i] = product.item();
+        }
+        int[] mapped = orderOut.values();
+        mapped[0] = orderId;
+        mapped[1] = revenue;
+        mapped[2] = values.array(categories, categoryCount);
+        mapped[3] = values.array(names, nameCount);
+        mapped[4] = values.array(items, count);
+        out.send(values.command("track", event, values.build(order.record(), ORDER_CONSUMED, orderOut.id, mapped)));
+
+        int orderedProduct = count > 0 ? values.ofString(ORDERED_PRODUCT) : Values.NO_VALUE;
+        for (int i = 0; i < count; i++) {
+            out.send(values.command("track", orderedProduct, products[i].orderedProduct(orderId)));
         }
     }
 
-    /** Appends a copy of a value that is there: undefined and null are skipped. */
-    private void pushCopy(int array, int value) {
-        int copy = json.copy(value);
-        if (copy != JsonCopy.LEFT_OUT && copy != Values.NULL_VALUE) {
-            values.push(array, copy);
-        }
+    /** The facade's {@code a || b} for ids: a non-empty string or a number that is not 0. */
+    private static int truthyIdentifier(Found found, int entry) {
+        return found.truthy(entry) ? found.identifier(entry) : Values.NO_VALUE;
     }
 
-    private int or(int first, int second) {
-        return values.truthy(first) ? first : second;
-    }
-
-    /** An id as it reads in a string: a string, or a number as JavaScript writes it; else null. */
-    private String idText(int id) {
-        int kind = values.kind(id);
-        return values.truthy(id) && (kind == Values.STRING || kind == Values.NUMBER) ? values.string(id) : null;
+    private static int or(int first, int second) {
+        return first != Values.NO_VALUE ? first : second;
     }
 
     /** One product of the order, read once for both its Items entry and its Ordered Product event. */
     private final class Product {
-        final Fields fields;
-        final int productId;
+        final Found fields;
+        /** productId, else id: the facade's {@code productId || id}. */
         final int id;
-        final int sku;
         final int name;
         final int quantity;
-        final int price;
         final int category;
-        final int url;
-        final int image;
 
-        Product(Fields fields) {
+        Product(Found fields) {
             this.fields = fields;
-            productId = fields.take(FacadeKeys.PRODUCTID);
-            id = fields.take(FacadeKeys.ID);
-            sku = fields.take(FacadeKeys.SKU);
-            name = fields.take(FacadeKeys.NAME);
-            int q = fields.take(FacadeKeys.QUANTITY);
-            quantity = values.truthy(q) ? q : values.ofNumber(1);
-            price = fields.take(FacadeKeys.PRICE);
-            category = fields.take(FacadeKeys.CATEGORY);
-            url = fields.take(FacadeKeys.PRODUCTURL);
-            image = fields.take(FacadeKeys.IMAGEURL);
+            id = fields.truthy(PRODUCT_ID) ? fields.present(PRODUCT_ID) : fields.present(PRODUCT_ALT_ID);
+            name = fields.present(NAME);
+            quantity = fields.truthy(QUANTITY) && fields.present(QUANTITY) != Values.NO_VALUE
+                    ? fields.value(QUANTITY) : values.ofNumber(1);
+            category = fields.present(CATEGORY);
         }
 
         /** The order's Items entry: the product's own properties, then the mapped ones. */
         int item() {
-            int item = json.copyRest(fields, values.newObject());
-            json.put(item, "id", or(productId, id));
-            json.put(item, "SKU", sku);
-            json.put(item, "Name", name);
-            json.put(item, "Quantity", quantity);
-            json.put(item, "ItemPrice", price);
-            json.put(item, "RowTotal", price);
-            json.put(item, "ProductURL", url);
-            json.put(item, "ImageURL", image);
-            putList(item, "Categories", category);
-            return item;
+            int[] mapped = itemOut.values();
+            mapped[0] = id;
+            mapped[1] = fields.present(SKU);
+            mapped[2] = name;
+            mapped[3] = quantity;
+            mapped[4] = fields.present(PRICE);
+            mapped[5] = mapped[4];
+            mapped[6] = fields.present(URL);
+            mapped[7] = fields.present(IMAGE);
+            mapped[8] = categories();
+            return values.build(fields.record(), PRODUCT_CONSUMED, itemOut.id, mapped);
         }
 
         /** The Ordered Product event's properties. */
-        int orderedProduct(String orderId) {
-            int event = json.copyRest(fields, values.newObject());
-            json.put(event, "$value", price);
-            json.put(event, "Name", name);
-            json.put(event, "Quantity", quantity);
-            putList(event, "ProductCategories", category);
-            json.put(event, "ProductURL", url);
-            json.put(event, "ImageURL", image);
-            json.put(event, "SKU", sku);
-            json.put(event, "ProductID", or(productId, id));
+        int orderedProduct(int orderId) {
+            int[] mapped = orderedOut.values();
             // Klaviyo deduplicates on $event_id: without both halves it would collide, so it is left out.
-            String productKey = idText(or(or(productId, id), sku));
-            if (orderId != null && productKey != null) {
-                values.put(event, "$event_id", values.ofString(values.concat(values.concat(orderId, "_"), productKey)));
+            int key = or(or(truthyIdentifier(fields, PRODUCT_ID), truthyIdentifier(fields, PRODUCT_ALT_ID)),
+                    truthyIdentifier(fields, SKU));
+            if (orderId != Values.NO_VALUE && key != Values.NO_VALUE) {
+                mapped[0] = values.join(orderId, "_", key);
             }
-            return event;
+            mapped[1] = fields.present(PRICE);
+            mapped[2] = name;
+            mapped[3] = quantity;
+            mapped[4] = categories();
+            mapped[5] = fields.present(URL);
+            mapped[6] = fields.present(IMAGE);
+            mapped[7] = fields.present(SKU);
+            mapped[8] = id;
+            return values.build(fields.record(), PRODUCT_CONSUMED, orderedOut.id, mapped);
         }
 
-        private void putList(int target, String key, int value) {
-            int copy = json.copy(value);
-            if (copy != JsonCopy.LEFT_OUT && copy != Values.NULL_VALUE) {
-                int list = values.newArray();
-                values.push(list, copy);
-                values.put(target, key, list);
-            }
+        /** The product's category as a list of one, or none: a list-valued property is always a list. */
+        private int categories() {
+            return values.array(new int[] {category}, category != Values.NO_VALUE ? 1 : 0);
         }
     }
 }

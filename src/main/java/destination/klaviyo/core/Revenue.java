@@ -2,26 +2,23 @@ package destination.klaviyo.core;
 
 /**
  * The facade's {@code currency()}: a number is kept unless it is 0; a string loses its dollar signs
- * and is read with parseFloat, so {@code "$12.50"} gives 12.5. Anything else has no amount.
+ * and is read with parseFloat, so {@code "$12.50"} gives 12.5. Anything else has no amount, and so
+ * has a string that reads as an infinity: Klaviyo's {@code $value} is a finite number.
  */
 final class Revenue {
     private Revenue() {
     }
 
-    /** The amount as a number handle, or {@link Values#NO_VALUE}. */
-    static int amount(Values values, int value) {
-        int kind = values.kind(value);
+    /** The amount of a found entry as a number handle, or {@link Values#NO_VALUE}. */
+    static int amount(Values values, Found found, int entry) {
+        int kind = found.kind(entry);
         if (kind == Values.NUMBER) {
-            return values.truthy(value) ? value : Values.NO_VALUE;
+            return found.ifTruthy(entry);
         }
-        if (kind != Values.STRING) {
+        if (kind != Values.STRING || !found.truthy(entry)) {
             return Values.NO_VALUE;
         }
-        String text = values.string(value);
-        if (text.isEmpty()) {
-            return Values.NO_VALUE;
-        }
-        double amount = values.parseFloat(values.replace("\\$", text, ""));
-        return amount != amount ? Values.NO_VALUE : values.ofNumber(amount);
+        double amount = values.parseFloat(values.replace("\\$", values.text(found.value(entry)), ""));
+        return Double.isFinite(amount) ? values.ofNumber(amount) : Values.NO_VALUE;
     }
 }

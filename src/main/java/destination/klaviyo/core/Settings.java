@@ -7,6 +7,12 @@ package destination.klaviyo.core;
  * never be read by, kept in, or sent from a browser.
  */
 public final class Settings {
+    static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout";
+    private static final int API_KEY = 0;
+    private static final int ENFORCE_EMAIL = 1;
+    private static final int QUEUE_LIMIT = 2;
+    private static final int LOAD_TIMEOUT = 3;
+
     /** Klaviyo's public API key (site id), or null when missing or empty. */
     public final String apiKey;
     /** Never send {@code $id}: the userId goes in a custom {@code id}, and only {@code $email} identifies. */
@@ -16,25 +22,24 @@ public final class Settings {
     /** Milliseconds to wait for Klaviyo's script to show a sign of life before giving up. */
     public final int loadTimeout;
 
-    public Settings(String apiKey, boolean enforceEmail, int queueLimit, int loadTimeout) {
+    Settings(String apiKey, boolean enforceEmail, int queueLimit, int loadTimeout) {
         this.apiKey = apiKey;
         this.enforceEmail = enforceEmail;
         this.queueLimit = queueLimit;
         this.loadTimeout = loadTimeout;
     }
 
-    public static Settings read(Values values, int settings) {
-        int key = values.get(settings, "apiKey");
-        String apiKey = values.kind(key) == Values.STRING ? values.trim(values.string(key)) : "";
+    static Settings read(Values values, Found settings) {
+        String apiKey = settings.kind(API_KEY) == Values.STRING ? values.trimmed(settings.value(API_KEY)) : "";
         return new Settings(
                 apiKey.isEmpty() ? null : apiKey,
-                values.truthy(values.get(settings, "enforceEmail")),
-                count(values, values.get(settings, "queueLimit"), 1000),
-                count(values, values.get(settings, "loadTimeout"), 10000));
+                settings.truthy(ENFORCE_EMAIL),
+                count(values, settings, QUEUE_LIMIT, 1000),
+                count(values, settings, LOAD_TIMEOUT, 10000));
     }
 
-    private static int count(Values values, int value, int otherwise) {
-        double n = values.kind(value) == Values.NUMBER ? values.parseFloat(values.string(value)) : -1;
+    private static int count(Values values, Found settings, int entry, int otherwise) {
+        double n = settings.kind(entry) == Values.NUMBER ? values.parseFloat(values.text(settings.value(entry))) : -1;
         return n >= 0 && n <= 1e9 ? (int) n : otherwise;
     }
 }

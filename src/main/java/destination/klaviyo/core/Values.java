@@ -2,23 +2,23 @@ package destination.klaviyo.core;
 
 /**
  * The port through which the core reads messages and builds Klaviyo commands, without knowing what a
- * value is made of: JavaScript values in the browser, plain Java objects in the JVM tests.
+ * value is made of: JavaScript values in the browser (src/main/js/port.js), plain Java objects in the
+ * JVM tests. It is coarse: each call is one mapping-level step (find a message's keys, copy what is
+ * left as JSON, build a list or a command), so a message crosses into the port a handful of times.
  *
- * <p>Values are int handles, like JNI's local references: the implementation keeps the values in a
- * table for the duration of one message. Handle {@link #NO_VALUE} always holds {@code undefined} and
- * {@link #NULL_VALUE} always holds {@code null}. Handles keep the core free of JavaScript types and
- * spare the browser any copy of the message.
+ * <p>Values are int handles into a table the implementation keeps for the duration of one message;
+ * {@link #NO_VALUE} means "no value". Kinds are never learnt from a handle's number: ask
+ * {@link #kind}, or read them from a {@link #find}.
  *
- * <p>Every read is total: a missing property, a property read that throws, or a handle that is not
- * of the expected kind gives {@code undefined} (or an empty result), never an exception.
+ * <p>Every read is total: a missing property, a read that throws, a value of another kind give
+ * undefined or an empty result, never an exception. Every value built is plain JSON: page values are
+ * copied (see {@link #build}), never shared, and the page's objects are never written.
  */
 public interface Values {
-    /** The handle of {@code undefined}. */
+    /** The handle that holds no value. */
     int NO_VALUE = 0;
-    /** The handle of {@code null}. */
-    int NULL_VALUE = 1;
 
-    // Kinds of value, as returned by kind().
+    // Kinds of value, as kind() and find() report them.
     /** Absent: a missing property, {@code undefined}. */
     int UNDEFINED = 0;
     int NULL = 1;
@@ -33,87 +33,85 @@ public interface Values {
     int STRINGIFIED = 7;
     /** Everything else: functions, symbols, NaN, DOM nodes, maps, invalid dates... */
     int OTHER = 8;
+    /** Added to a kind by {@link #find} when the value is truthy, as JavaScript counts it. */
+    int TRUTHY = 16;
 
-    int kind(int value);
+    /** At most this many elements of an array, or keys of an object, are read. */
+    int MAX_ITEMS = 1000;
 
-    /** An own property of an object, or undefined. */
-    int get(int object, String key);
+    /**
+     * Registers a key list, once, when a mapping is made: names separated by single spaces. For
+     * {@link #find}, a name is a facade key, matched as obj-case matches keys (ignoring case and
+     * every character but ASCII letters, digits and dots: {@code $exchange_id}, {@code exchangeId} and
+     * {@code exchange_id} are {@code exchangeid}); a name starting with {@code =} matches that exact
+     * key only. For {@link #build}, the names are the keys to write. Returns the list's id.
+     */
+    int keys(String names);
 
-    /** An array of the object's own enumerable string keys, in their order (empty if not an object). */
-    int keys(int object);
+    /**
+     * Looks up a key list in an object: one step for all its keys. Returns a record handle r: entry
+     * i's value is at handle {@code r + 1 + i}. {@code kinds} (length: the list's length + 1) gets the
+     * object's own kind at 0 and entry i's kind at {@code 1 + i}, plus {@link #TRUTHY}. An entry takes
+     * the value of the first own key it matches; when the value is not an {@link #OBJECT}, no key
+     * matches. See {@link Found}.
+     */
+    int find(int object, int keys, int[] kinds);
 
-    /** The value of {@code object[keys[index]]}, for keys from {@link #keys}; undefined if the read throws. */
-    int valueAt(int object, int keys, int index);
+    /**
+     * {@link #find} in each of the first {@link #length} elements of an array: element e's record is at
+     * {@code base + e * (n + 1)} and its kinds from {@code kinds[e * (n + 1)]}, n being the list's
+     * length. Returns base.
+     */
+    int findEach(int array, int keys, int[] kinds);
 
-    /** The length of an array, or 0. */
+    /** The length of an array, at most {@link #MAX_ITEMS}; 0 for anything else. */
     int length(int array);
 
     /** An element of an array, or undefined. */
     int at(int array, int index);
 
+    int kind(int value);
+
     /** The text of a STRING, and the string form of a NUMBER or STRINGIFIED, as JavaScript writes it; else null. */
-    String string(int value);
+    String text(int value);
 
-    /** JavaScript truthiness. */
-    boolean truthy(int value);
-
-    /** Whether two handles hold the same value (identity for objects). */
-    boolean same(int a, int b);
-
-    /** JavaScript's parseFloat: the longest leading decimal number, or NaN. */
-    double parseFloat(String text);
+    /** The text of a STRING without the whitespace at either end (JavaScript's trim); null for anything else. */
+    String trimmed(int value);
 
     /**
-     * Whether a JavaScript regular expression, made with the {@code i} flag, finds a match in the text.
-     * The core writes the facade's own patterns; the browser's engine runs them, so no regex engine
-     * ships in the bundle.
+     * Whether a JavaScript regular expression, made with the {@code i} flag, finds a match in the
+     * value's {@link #text}; false when it has none. The core writes the facade's own patterns; the
+     * browser's engine runs them, so no regex engine ships in the bundle.
      */
-    boolean test(String pattern, String text);
+    boolean test(String pattern, int value);
 
     /** JavaScript's {@code text.replace(new RegExp(pattern, 'g'), replacement)}. */
     String replace(String pattern, String text, String replacement);
 
-    /**
-     * A new array of the strings in {@code array}, each as JavaScript's
-     * {@code text.replace(new RegExp(pattern, 'g'), '').toLowerCase()} gives it: how the facade
-     * normalises keys. Pages send the same keys again and again, so an implementation may remember
-     * its answers.
-     */
-    int normalised(String pattern, int array);
-
-    /** JavaScript's {@code array.indexOf(text, from)}: where the text is in an array of strings, or -1. */
-    int indexOf(int array, String text, int from);
-
-    /** JavaScript's {@code a + b}: Java's String.concat would build a char array in the bundle. */
-    String concat(String a, String b);
-
-    /** JavaScript's String.prototype.trim: without the whitespace and line terminators at either end. */
-    String trim(String text);
-
-    int newObject();
-
-    int newArray();
-
-    /** Sets a property on an object made by {@link #newObject}. */
-    void put(int object, String key, int value);
+    /** JavaScript's parseFloat: the longest leading decimal number (or Infinity), or NaN. */
+    double parseFloat(String text);
 
     /**
-     * Sets {@code object[keys[index]]} on an object made by {@link #newObject}, for keys from
-     * {@link #keys}. A key named {@code __proto__} is left out: assigning it would set a prototype.
+     * A new object: the keys of the object looked up as {@code record} (none when it is
+     * {@link #NO_VALUE}) but those that matched a consumed entry (bit i of {@code consumed} for entry i
+     * of that lookup's list, i &lt; 31), then the names of key list {@code keys} set to the values whose
+     * handles are in {@code values} (same order; {@link #NO_VALUE}: not set). Every value is copied as
+     * plain JSON: strings, finite numbers, booleans and null as they are; Dates as ISO strings, BigInts
+     * as their digits; functions, symbols, NaN, the infinities and other objects left out (null in
+     * arrays); a reference back to an enclosing object or array left out; what is nested deeper than
+     * 10 levels left out; the first {@link #MAX_ITEMS} elements and keys; keys named
+     * {@code __proto__} left out; no toJSON called. Values the port built are taken as they are.
      */
-    void putAt(int object, int keys, int index, int value);
+    int build(int record, int consumed, int keys, int[] values);
 
-    /**
-     * Copies {@code source[keys[index]]} to the same key of {@code target}, an object made by
-     * {@link #newObject}, when the value is already plain JSON (a string, a finite number, a boolean,
-     * null), and leaves undefined (or a read that throws, or a key named {@code __proto__}) out: then
-     * it returns {@link #NO_VALUE}. Any other value is not copied; its handle is returned, for the core
-     * to decide. Most values are plain, so most keys cost one call.
-     */
-    int copyPlainAt(int target, int source, int keys, int index);
+    /** A new array of JSON copies (see {@link #build}) of the first {@code count} values; null where JSON has none. */
+    int array(int[] values, int count);
 
-    /** Appends to an array made by {@link #newArray}. */
-    void push(int array, int value);
+    /** The text of a and of b (see {@link #text}), joined by a separator. */
+    int join(int a, String separator, int b);
+
+    /** A Klaviyo command: {@code [name, first]}, or {@code [name, first, second]} when second is a value. */
+    int command(String name, int first, int second);
 
     int ofString(String text);
 

@@ -156,8 +156,9 @@ class BrowserBadInputTest {
             assertSends(page, "track", "{event: 'Order Completed', properties: {order_id: 'o', products: [Object.defineProperty("
                     + "{product_id: 'p', price: 5}, 'name', " + throwing + ")]}}", """
                     ["track", "Order Completed", {"$event_id": "o", "Categories": [], "ItemNames": [],
-                      "Items": [{"id": "p", "Quantity": 1, "ItemPrice": 5, "RowTotal": 5}]}]""", """
-                    ["track", "Ordered Product", {"$value": 5, "Quantity": 1, "ProductID": "p", "$event_id": "o_p"}]""");
+                      "Items": [{"id": "p", "Quantity": 1, "ItemPrice": 5, "RowTotal": 5, "Categories": []}]}]""", """
+                    ["track", "Ordered Product", {"$value": 5, "Quantity": 1, "ProductID": "p", "$event_id": "o_p",
+                      "ProductCategories": []}]""");
             // A getter that calls the destination while its own message is being mapped: the inner call
             // is complete before the outer goes on, and neither loses anything.
             assertSends(page, "track", "{event: 'outer', properties: Object.defineProperty({before: 1}, 'inner', {"
@@ -315,11 +316,11 @@ class BrowserBadInputTest {
                     """
                     ["track", "Order Completed", {"$event_id": "o1", "$value": 10, "Categories": ["C"], "ItemNames": ["N"],
                       "Items": [{"id": "p1", "Name": "N", "Quantity": 1, "ItemPrice": 5, "RowTotal": 5, "Categories": ["C"]},
-                                {"Quantity": 1}]}]""",
+                                {"Quantity": 1, "Categories": []}]}]""",
                     """
                     ["track", "Ordered Product", {"$value": 5, "Name": "N", "Quantity": 1, "ProductCategories": ["C"],
                       "ProductID": "p1", "$event_id": "o1_p1"}]""",
-                    "[\"track\", \"Ordered Product\", {\"Quantity\": 1}]");
+                    "[\"track\", \"Ordered Product\", {\"Quantity\": 1, \"ProductCategories\": []}]");
         }
     }
 

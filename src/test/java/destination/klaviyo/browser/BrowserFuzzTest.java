@@ -142,19 +142,15 @@ class BrowserFuzzTest {
                   return usableId ? {min: 1, max: 1, id: String(id)} : {min: 0, max: 1};
                 }
                 if (m.type == 'group') {
-                  // The first own enumerable key that reads as "name" ignoring case and all but letters,
-                  // digits and dots; its value is sent when it is a truthy string or finite number.
+                  // The own enumerable key "name", exactly, as the classic read it; its value is sent
+                  // when it is a truthy string or finite number.
                   var t = m.traits;
                   if (t === null || typeof t != 'object' || probe.isOpaque(t) || Array.isArray(t)
                       || Object.prototype.toString.call(t) != '[object Object]') return {min: 0, max: 0};
-                  var names = Object.keys(t);
-                  for (var i = 0; i < names.length; i++) {
-                    if (names[i].replace(/[^A-Za-z0-9.]/g, '').toLowerCase() != 'name') continue;
-                    var d = Object.getOwnPropertyDescriptor(t, names[i]), v = 'value' in d ? d.value : undefined;
-                    return v && (typeof v == 'string' || typeof v == 'number' && isFinite(v))
-                      ? {min: 1, max: 1, organization: v} : {min: 0, max: 0};
-                  }
-                  return {min: 0, max: 0};
+                  if (Object.keys(t).indexOf('name') < 0) return {min: 0, max: 0};
+                  var d = Object.getOwnPropertyDescriptor(t, 'name'), v = 'value' in d ? d.value : undefined;
+                  return v && (typeof v == 'string' || typeof v == 'number' && isFinite(v))
+                    ? {min: 1, max: 1, organization: v} : {min: 0, max: 0};
                 }
                 return {min: 0, max: 0};
               }

@@ -147,7 +147,7 @@ class DebugLoggingTest {
             page.waitUntil(READY);
             page.run("k.reset(); k.invoke('track', {obj: {event: 'after reset'}});");
             assertEquals(List.of(PREFIX + "Klaviyo is already on the page", PREFIX + "Klaviyo is ready",
-                    PREFIX + "dropped, _learnq is gone: [\"track\",\"after reset\",{}]"), page.console());
+                    PREFIX + "sent: [\"track\",\"after reset\",{}]"), page.console());
         }
     }
 

@@ -322,19 +322,39 @@ class LifecycleTest {
     }
 
     @Test
-    void resetClearsLearnqAndLaterCallsDoNotThrow() {
+    void resetLeavesKlaviyosQueueAloneAndANewIntegrationStartsAndDelivers() {
         try (HostPage page = PageProbes.readyBarePage()) {
-            page.run("k.reset();");
-            assertTrue(page.check("'_learnq' in window && window._learnq === undefined"));
-            assertEquals("false", page.text("k.loaded()"));
+            page.run("window.klaviyosQueue = window._learnq; k.reset();");
+            assertTrue(page.check("window._learnq === klaviyosQueue"), "Klaviyo's queue is Klaviyo's");
+            assertEquals("true", page.text("k.loaded()"));
             page.run("window.afterReset = [];"
                     + "['identify', 'track', 'group', 'page', 'alias'].forEach(function (m) {"
                     + "  try { k.invoke(m, {obj: {userId: 'u', event: 'e', traits: {name: 'n'}}}); afterReset.push(m); }"
                     + "  catch (e) { afterReset.push(String(e)); } });"
                     + "try { k.reset(); k.initialize(); afterReset.push('ok'); } catch (e) { afterReset.push(String(e)); }");
             assertEquals("identify,track,group,page,alias,ok", page.text("afterReset"));
-            page.assertKlaviyoCommands(ACCOUNT);
-            assertTrue(page.check("window._learnq === undefined"), "nothing recreated _learnq");
+            // A new integration with the same key: Klaviyo runs and has the account, so it is ready at once.
+            page.run("window.k2 = new KlaviyoIntegration({apiKey: 'hfWBjc'}); window.k2Events = [];"
+                    + "k2.on('ready', function () { k2Events.push('ready'); });"
+                    + "k2.initialize(); k2.invoke('page', {obj: {type: 'page'}});");
+            page.waitUntil("k2Events.length == 1");
+            page.run("k2.invoke('track', {obj: {event: 'from the new integration'}});");
+            page.assertKlaviyoCommands(ACCOUNT, "[\"identify\", {\"$id\": \"u\", \"name\": \"n\", \"$first_name\": \"n\"}]",
+                    "[\"track\", \"e\", {}]",
+                    "[\"identify\", {\"$organization\": \"n\"}]", "[\"track\", \"from the new integration\", {}]");
+        }
+    }
+
+    @Test
+    void resetWhileLoadingDropsWhatTheDestinationQueuedAndNothingElse() {
+        try (HostPage page = HostPage.bare(heldBackKlaviyo())) {
+            startDestination(page, "{apiKey: 'hfWBjc'}");
+            page.run("k.invoke('track', {obj: {event: 'before reset'}}); k.reset();"
+                    + "k.invoke('track', {obj: {event: 'after reset'}});");
+            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), page.text("JSON.stringify(window._learnq)"));
+            page.run("releaseKlaviyo();");
+            page.waitUntil(READY);
+            page.assertKlaviyoCommands(ACCOUNT, "[\"track\", \"after reset\", {}]");
         }
     }
 }

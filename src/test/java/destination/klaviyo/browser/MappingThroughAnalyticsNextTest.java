@@ -140,9 +140,9 @@ class MappingThroughAnalyticsNextTest {
                       "created": "2024-05-01T10:00:00.000Z"}]""", """
                     ["track", "Viewed", {"at": "2024-01-02T00:00:00.000Z", "$value": 12.5, "total": 1e21}]""", """
                     ["track", "Order Completed", {"$event_id": 1001, "Categories": [], "ItemNames": [],
-                      "Items": [{"id": 7, "Quantity": 1, "ItemPrice": 2.5, "RowTotal": 2.5}]}]""", """
+                      "Items": [{"id": 7, "Quantity": 1, "ItemPrice": 2.5, "RowTotal": 2.5, "Categories": []}]}]""", """
                     ["track", "Ordered Product", {"$event_id": "1001_7", "$value": 2.5, "Quantity": 1,
-                      "ProductID": 7}]""");
+                      "ProductCategories": [], "ProductID": 7}]""");
         }
     }
 }

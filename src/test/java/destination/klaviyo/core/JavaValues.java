@@ -3,21 +3,31 @@ package destination.klaviyo.core;
 import destination.klaviyo.Json;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The {@link Values} port over plain Java objects, standing for JavaScript values in JVM tests:
- * {@link #JS_UNDEFINED}, null, Boolean, Double, String, List (array), Map (object, in key order),
- * {@link JsDate}, BigInteger (a BigInt), and {@link Opaque} for functions, symbols and DOM nodes. A
- * map value {@link #THROWING_GETTER} stands for a property whose getter throws.
+ * The {@link Values} port over plain Java objects, standing for JavaScript values in JVM tests, with
+ * the same rules as src/main/js/port.js: {@link #JS_UNDEFINED}, null, Boolean, Double, String, List
+ * (array), Map (object, in key order), {@link JsDate}, BigInteger (a BigInt), and {@link Opaque} for
+ * functions, symbols and DOM nodes. A map value {@link #THROWING_GETTER} stands for a property whose
+ * getter throws.
+ *
+ * <p>Handles start at {@link #FIRST_HANDLE}, far from every kind number, and each is checked when it
+ * comes back: a core that took a handle for a kind, or a kind for a handle, fails here. Every port
+ * call is counted in {@link #calls}.
  */
 final class JavaValues implements Values {
     static final Object JS_UNDEFINED = new Opaque("undefined");
     static final Object THROWING_GETTER = new Opaque("getter that throws");
+    static final int FIRST_HANDLE = 1_000_000;
 
     /** A value JSON has no type for: a function, a symbol, a DOM node... */
     record Opaque(String what) {
@@ -27,27 +37,52 @@ final class JavaValues implements Values {
     record JsDate(double time) {
     }
 
+    /** What find() leaves behind: the object looked in, its keys, and the consumable entries each matched. */
+    private record Lookup(Object object, List<String> keys, int[] marks) {
+    }
+
+    /** A registered key list. */
+    private record KeyNames(List<String> names, Map<String, Integer> exact, Map<String, Integer> facade) {
+    }
+
     private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final Object LEFT_OUT = new Opaque("left out");
+    private static final int MAX_DEPTH = 10;
 
-    private final List<Object> slots = new ArrayList<>(List.of(JS_UNDEFINED));
-
-    JavaValues() {
-        slots.add(null);
-    }
+    private final List<Object> slots = new ArrayList<>();
+    private final List<KeyNames> lists = new ArrayList<>();
+    /** What the port built: plain already, taken as it is. */
+    private final Set<Object> made = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Port calls so far. */
+    int calls;
 
     int hold(Object value) {
         slots.add(value);
-        return slots.size() - 1;
+        return FIRST_HANDLE + slots.size() - 1;
     }
 
     Object value(int handle) {
-        return handle >= 0 && handle < slots.size() ? slots.get(handle) : JS_UNDEFINED;
+        if (handle == NO_VALUE) {
+            return JS_UNDEFINED;
+        }
+        int index = handle - FIRST_HANDLE;
+        if (index < 0 || index >= slots.size()) {
+            throw new AssertionError("not a handle: " + handle);
+        }
+        return slots.get(index);
     }
 
-    @Override
-    public int kind(int handle) {
-        Object v = value(handle);
+    /** Handles in use: what a message leaves behind until {@link #release}. */
+    int top() {
+        return FIRST_HANDLE + slots.size();
+    }
+
+    void release(int mark) {
+        slots.subList(mark - FIRST_HANDLE, slots.size()).clear();
+    }
+
+    private static int kindOf(Object v) {
         if (v == JS_UNDEFINED) {
             return UNDEFINED;
         }
@@ -75,91 +110,7 @@ final class JavaValues implements Values {
         return OTHER;
     }
 
-    @Override
-    public int get(int object, String key) {
-        Object v = value(object);
-        if (v instanceof Map<?, ?> map && map.containsKey(key)) {
-            Object property = map.get(key);
-            return hold(property == THROWING_GETTER ? JS_UNDEFINED : property);
-        }
-        return NO_VALUE;
-    }
-
-    @Override
-    public int keys(int object) {
-        Object v = value(object);
-        List<Object> keys = new ArrayList<>();
-        if (v instanceof Map<?, ?> map) {
-            keys.addAll(map.keySet());
-        }
-        return hold(keys);
-    }
-
-    @Override
-    public int valueAt(int object, int keys, int index) {
-        Object key = ((List<?>) value(keys)).get(index);
-        Object v = value(object);
-        if (v instanceof Map<?, ?> map) {
-            Object property = map.get(key);
-            return hold(property == THROWING_GETTER ? JS_UNDEFINED : property);
-        }
-        return NO_VALUE;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void putAt(int object, int keys, int index, int value) {
-        String key = (String) ((List<?>) value(keys)).get(index);
-        if (!"__proto__".equals(key)) {
-            ((Map<String, Object>) value(object)).put(key, value(value));
-        }
-    }
-
-    @Override
-    public int copyPlainAt(int target, int source, int keys, int index) {
-        int value = valueAt(source, keys, index);
-        int kind = kind(value);
-        if (kind == UNDEFINED || "__proto__".equals(((List<?>) value(keys)).get(index))) {
-            return NO_VALUE;
-        }
-        if (kind == NULL || kind == BOOLEAN || kind == NUMBER || kind == STRING) {
-            putAt(target, keys, index, value);
-            return NO_VALUE;
-        }
-        return value;
-    }
-
-    @Override
-    public int length(int array) {
-        return value(array) instanceof List<?> list ? list.size() : 0;
-    }
-
-    @Override
-    public int at(int array, int index) {
-        return value(array) instanceof List<?> list && index < list.size() ? hold(list.get(index)) : NO_VALUE;
-    }
-
-    @Override
-    public String string(int handle) {
-        Object v = value(handle);
-        if (v instanceof String s) {
-            return s;
-        }
-        if (v instanceof Double d) {
-            return Double.isFinite(d) ? Json.number(d) : null;
-        }
-        if (v instanceof BigInteger big) {
-            return big.toString();
-        }
-        if (v instanceof JsDate date && Double.isFinite(date.time())) {
-            return ISO.format(java.time.Instant.ofEpochMilli((long) date.time()));
-        }
-        return null;
-    }
-
-    @Override
-    public boolean truthy(int handle) {
-        Object v = value(handle);
+    private static boolean truthy(Object v) {
         if (v == JS_UNDEFINED || v == null) {
             return false;
         }
@@ -178,71 +129,148 @@ final class JavaValues implements Values {
         return true;
     }
 
-    @Override
-    public boolean same(int a, int b) {
-        Object x = value(a);
-        Object y = value(b);
-        if (x instanceof Map || x instanceof List) {
-            return x == y;
+    private static Object read(Map<?, ?> map, Object key) {
+        if (!map.containsKey(key)) {
+            return JS_UNDEFINED;
         }
-        return x == null ? y == null : x.equals(y);
+        Object v = map.get(key);
+        return v == THROWING_GETTER ? JS_UNDEFINED : v;
     }
 
-    private static final Pattern DECIMAL = Pattern.compile(
-            "^[+-]?(Infinity|(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)");
-
-    @Override
-    public double parseFloat(String text) {
-        Matcher m = DECIMAL.matcher(text.stripLeading());
-        if (!m.find()) {
-            return Double.NaN;
+    private static String textOf(Object v) {
+        if (v instanceof String s) {
+            return s;
         }
-        String number = m.group();
-        if (number.endsWith("Infinity")) {
-            return number.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        if (v instanceof Double d) {
+            return Double.isFinite(d) ? Json.number(d) : null;
         }
-        return Double.parseDouble(number);
-    }
-
-    @Override
-    public boolean test(String pattern, String text) {
-        // Java's engine reads these patterns as JavaScript's does, but for `.` and `$` around \u0085 and
-        // a final line break, which no test relies on.
-        return Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(text).find();
-    }
-
-    @Override
-    public String replace(String pattern, String text, String replacement) {
-        return Pattern.compile(pattern).matcher(text).replaceAll(replacement);
-    }
-
-    @Override
-    public int normalised(String pattern, int array) {
-        List<Object> out = new ArrayList<>();
-        for (Object text : (List<?>) value(array)) {
-            out.add(replace(pattern, (String) text, "").toLowerCase(java.util.Locale.ROOT));
+        if (v instanceof BigInteger big) {
+            return big.toString();
         }
-        return hold(out);
+        if (v instanceof JsDate date && Double.isFinite(date.time())) {
+            return ISO.format(java.time.Instant.ofEpochMilli((long) date.time()));
+        }
+        return null;
     }
 
     @Override
-    public int indexOf(int array, String text, int from) {
-        List<?> list = (List<?>) value(array);
-        for (int i = Math.max(0, from); i < list.size(); i++) {
-            if (text.equals(list.get(i))) {
-                return i;
+    public int keys(String names) {
+        calls++;
+        List<String> all = new ArrayList<>();
+        Map<String, Integer> exact = new HashMap<>();
+        Map<String, Integer> facade = new HashMap<>();
+        String[] split = names.split(" ", -1);
+        for (int i = 0; i < split.length; i++) {
+            String name = split[i];
+            boolean isExact = name.startsWith("=");
+            if (isExact) {
+                name = name.substring(1);
+            }
+            if (name.isEmpty()) {
+                throw new AssertionError("an empty key in a key list: '" + names + "'");
+            }
+            all.add(name);
+            (isExact ? exact : facade).putIfAbsent(name, i);
+        }
+        lists.add(new KeyNames(all, exact, facade));
+        return lists.size() - 1;
+    }
+
+    /** obj-case's normalisation: without anything but ASCII letters, digits and dots, lowercased. */
+    static String normalised(String key) {
+        return key.replaceAll("[^a-zA-Z0-9.]+", "").toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public int find(int object, int keys, int[] kinds) {
+        calls++;
+        return findIn(value(object), lists.get(keys), kinds, 0);
+    }
+
+    private int findIn(Object object, KeyNames list, int[] kinds, int at) {
+        int n = list.names().size();
+        if (kinds.length < at + n + 1) {
+            throw new AssertionError("kinds has room for " + kinds.length + ", the lookup needs " + (at + n + 1));
+        }
+        List<String> keys = new ArrayList<>();
+        if (object instanceof Map<?, ?> map) {
+            for (Object key : map.keySet()) {
+                keys.add((String) key);
             }
         }
-        return -1;
+        int count = Math.min(keys.size(), MAX_ITEMS);
+        int[] marks = new int[count];
+        int record = hold(new Lookup(object, keys, marks));
+        boolean[] found = new boolean[n];
+        kinds[at] = kindOf(object);
+        for (int i = 0; i < n; i++) {
+            hold(JS_UNDEFINED);
+            kinds[at + 1 + i] = UNDEFINED;
+        }
+        for (int j = 0; j < count; j++) {
+            String key = keys.get(j);
+            for (Integer entry : new Integer[] {list.exact().get(key), list.facade().get(normalised(key))}) {
+                if (entry == null) {
+                    continue;
+                }
+                if (!found[entry]) {
+                    found[entry] = true;
+                    Object v = read((Map<?, ?>) object, key);
+                    slots.set(record - FIRST_HANDLE + 1 + entry, v);
+                    kinds[at + 1 + entry] = kindOf(v) | (truthy(v) ? TRUTHY : 0);
+                }
+                if (entry < 31) {
+                    marks[j] |= 1 << entry;
+                }
+            }
+        }
+        return record;
     }
 
     @Override
-    public String concat(String a, String b) {
-        return a + b;
+    public int findEach(int array, int keys, int[] kinds) {
+        calls++;
+        KeyNames list = lists.get(keys);
+        int base = top();
+        List<?> elements = value(array) instanceof List<?> l ? l : List.of();
+        for (int e = 0; e < Math.min(elements.size(), MAX_ITEMS); e++) {
+            findIn(elements.get(e), list, kinds, e * (list.names().size() + 1));
+        }
+        return base;
     }
 
     @Override
-    public String trim(String text) {
+    public int length(int array) {
+        calls++;
+        return value(array) instanceof List<?> list ? Math.min(list.size(), MAX_ITEMS) : 0;
+    }
+
+    @Override
+    public int at(int array, int index) {
+        calls++;
+        return value(array) instanceof List<?> list && index < list.size() ? hold(list.get(index)) : hold(JS_UNDEFINED);
+    }
+
+    @Override
+    public int kind(int value) {
+        calls++;
+        return kindOf(value(value));
+    }
+
+    @Override
+    public String text(int value) {
+        calls++;
+        return textOf(value(value));
+    }
+
+    @Override
+    public String trimmed(int value) {
+        calls++;
+        return value(value) instanceof String s ? jsTrim(s) : null;
+    }
+
+    /** JavaScript's trim: ECMAScript's WhiteSpace and LineTerminator characters at either end. */
+    static String jsTrim(String text) {
         int start = 0;
         int end = text.length();
         while (start < end && isJsSpace(text.charAt(start))) {
@@ -254,44 +282,167 @@ final class JavaValues implements Values {
         return text.substring(start, end);
     }
 
-    /** ECMAScript's WhiteSpace and LineTerminator characters. */
     static boolean isJsSpace(char c) {
         return c == ' ' || c >= '\t' && c <= '\r' || c == '\u00a0' || c == '\u1680' || c >= '\u2000' && c <= '\u200a'
                 || c == '\u2028' || c == '\u2029' || c == '\u202f' || c == '\u205f' || c == '\u3000' || c == '\ufeff';
     }
 
     @Override
-    public int newObject() {
-        return hold(new LinkedHashMap<String, Object>());
+    public boolean test(String pattern, int value) {
+        calls++;
+        String text = textOf(value(value));
+        // Java's engine reads these patterns as JavaScript's does, but for `.` and `$` around \u0085 and
+        // a final line break, which no test relies on.
+        return text != null && Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(text).find();
     }
 
     @Override
-    public int newArray() {
-        return hold(new ArrayList<>());
+    public String replace(String pattern, String text, String replacement) {
+        calls++;
+        // JavaScript's \s is its trim's white space; Java's \s is ASCII only.
+        String javaPattern = pattern.replace("\\s", "[\\s\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]");
+        return Pattern.compile(javaPattern).matcher(text).replaceAll(Matcher.quoteReplacement(replacement));
     }
 
+    private static final Pattern DECIMAL = Pattern.compile(
+            "^[+-]?(Infinity|(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?)");
+
     @Override
-    @SuppressWarnings("unchecked")
-    public void put(int object, String key, int value) {
-        if ("__proto__".equals(key)) {
-            throw new AssertionError("the core must never set __proto__");
+    public double parseFloat(String text) {
+        calls++;
+        Matcher m = DECIMAL.matcher(jsTrim(text));
+        if (!m.find()) {
+            return Double.NaN;
         }
-        ((Map<String, Object>) value(object)).put(key, value(value));
+        String number = m.group();
+        if (number.endsWith("Infinity")) {
+            return number.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        return Double.parseDouble(number);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public void push(int array, int value) {
-        ((List<Object>) value(array)).add(value(value));
+    public int build(int record, int consumed, int keys, int[] values) {
+        calls++;
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (record != NO_VALUE) {
+            Lookup lookup = (Lookup) value(record);
+            List<Object> path = new ArrayList<>();
+            path.add(lookup.object());
+            for (int j = 0; j < lookup.marks().length; j++) {
+                if ((lookup.marks()[j] & consumed) == 0) {
+                    putCopy(out, lookup.keys().get(j), read((Map<?, ?>) lookup.object(), lookup.keys().get(j)), path);
+                }
+            }
+        }
+        List<String> names = lists.get(keys).names();
+        if (values.length != names.size()) {
+            throw new AssertionError(values.length + " values for " + names.size() + " keys " + names);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (values[i] != NO_VALUE) {
+                Object copy = copy(value(values[i]), new ArrayList<>());
+                if (copy != LEFT_OUT) {
+                    out.put(names.get(i), copy);
+                }
+            }
+        }
+        made.add(out);
+        return hold(out);
+    }
+
+    private void putCopy(Map<String, Object> target, String key, Object value, List<Object> path) {
+        if ("__proto__".equals(key)) {
+            return;
+        }
+        Object copy = copy(value, path);
+        if (copy != LEFT_OUT) {
+            target.put(key, copy);
+        }
+    }
+
+    private Object copy(Object v, List<Object> path) {
+        if (made.contains(v)) {
+            return v;
+        }
+        switch (kindOf(v)) {
+            case NULL, BOOLEAN, NUMBER, STRING:
+                return v;
+            case STRINGIFIED:
+                return textOf(v);
+            case ARRAY, OBJECT:
+                break;
+            default:
+                return LEFT_OUT;
+        }
+        if (path.size() > MAX_DEPTH || path.stream().anyMatch(enclosing -> enclosing == v)) {
+            return LEFT_OUT;
+        }
+        path.add(v);
+        Object result;
+        if (v instanceof List<?> list) {
+            List<Object> out = new ArrayList<>();
+            for (int i = 0; i < Math.min(list.size(), MAX_ITEMS); i++) {
+                Object c = copy(list.get(i), path);
+                out.add(c == LEFT_OUT ? null : c);
+            }
+            result = out;
+        } else {
+            Map<String, Object> out = new LinkedHashMap<>();
+            int i = 0;
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) v).entrySet()) {
+                if (i++ >= MAX_ITEMS) {
+                    break;
+                }
+                putCopy(out, (String) entry.getKey(), entry.getValue() == THROWING_GETTER ? JS_UNDEFINED : entry.getValue(),
+                        path);
+            }
+            result = out;
+        }
+        path.remove(path.size() - 1);
+        return result;
+    }
+
+    @Override
+    public int array(int[] values, int count) {
+        calls++;
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Object c = copy(value(values[i]), new ArrayList<>());
+            out.add(c == LEFT_OUT ? null : c);
+        }
+        made.add(out);
+        return hold(out);
+    }
+
+    @Override
+    public int join(int a, String separator, int b) {
+        calls++;
+        return hold(textOf(value(a)) + separator + textOf(value(b)));
+    }
+
+    @Override
+    public int command(String name, int first, int second) {
+        calls++;
+        List<Object> command = new ArrayList<>();
+        command.add(name);
+        command.add(value(first));
+        if (second != NO_VALUE) {
+            command.add(value(second));
+        }
+        made.add(command);
+        return hold(command);
     }
 
     @Override
     public int ofString(String text) {
+        calls++;
         return hold(text);
     }
 
     @Override
     public int ofNumber(double number) {
+        calls++;
         return hold(number);
     }
 }

@@ -7,19 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs messages through the core's {@link Mapping} on the JVM and records what Klaviyo would get. */
+/**
+ * Runs messages through the core's {@link Mapping} on the JVM and records what Klaviyo would get.
+ * Each message's handles are released after it, as the browser's shell does, and the port calls it
+ * made are kept in {@link #lastCalls}.
+ */
 final class Recorder implements Commands {
     final JavaValues values = new JavaValues();
     final List<Object> commands = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
     private final Mapping mapping;
+    private final Settings settings;
+    /** The port calls the last message made. */
+    int lastCalls;
 
     Recorder() {
         this(false);
     }
 
     Recorder(boolean enforceEmail) {
-        mapping = new Mapping(values, enforceEmail, this);
+        this("{\"apiKey\": \"hfWBjc\", \"enforceEmail\": " + enforceEmail + "}");
+    }
+
+    Recorder(String settingsJson) {
+        mapping = new Mapping(values);
+        settings = mapping.settings(values.hold(Json.parse(settingsJson)));
     }
 
     @Override
@@ -37,8 +49,7 @@ final class Recorder implements Commands {
     }
 
     Recorder identify(Object message) {
-        mapping.identify(values.hold(message));
-        return this;
+        return run(message, handle -> mapping.identify(handle, settings, this));
     }
 
     Recorder track(String message) {
@@ -46,12 +57,22 @@ final class Recorder implements Commands {
     }
 
     Recorder track(Object message) {
-        mapping.track(values.hold(message));
-        return this;
+        return run(message, handle -> mapping.track(handle, this));
     }
 
     Recorder group(String message) {
-        mapping.group(values.hold(Json.parse(message)));
+        return run(Json.parse(message), handle -> mapping.group(handle, this));
+    }
+
+    private Recorder run(Object message, java.util.function.IntConsumer map) {
+        int mark = values.top();
+        int calls = values.calls;
+        try {
+            map.accept(values.hold(message));
+        } finally {
+            lastCalls = values.calls - calls;
+            values.release(mark);
+        }
         return this;
     }
 

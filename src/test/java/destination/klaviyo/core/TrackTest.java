@@ -75,8 +75,12 @@ class TrackTest {
     }
 
     @Test
-    void groupFindsTheNameIgnoringCase() {
-        new Recorder().group("{\"groupId\": \"g\", \"traits\": {\"Name\": \"Initech\", \"employees\": 10}}")
-                .sent("[[\"identify\", {\"$organization\": \"Initech\"}]]");
+    void groupReadsTheNameExactlyAsTheClassicDid() {
+        // The classic read group.traits().name: a key spelt otherwise is no name.
+        Recorder klaviyo = new Recorder()
+                .group("{\"groupId\": \"g\", \"traits\": {\"Name\": \"Initech\", \"employees\": 10}}")
+                .group("{\"groupId\": \"g\", \"traits\": {\"Name\": \"Initech\", \"name\": \"Initrode\"}}");
+        klaviyo.sent("[[\"identify\", {\"$organization\": \"Initrode\"}]]");
+        assertEquals(List.of("group has no name"), klaviyo.skipped);
     }
 }

@@ -5,14 +5,15 @@ import org.teavm.jso.JSObject;
 
 /**
  * Commands made while Klaviyo's script loads, in order, at most {@code limit} of them: beyond that the
- * oldest is dropped and counted, so a script that never comes cannot grow memory without bound.
+ * oldest is dropped and counted, so a script that never comes cannot grow memory without bound. The
+ * array lives in JavaScript (src/main/js/loader.js) and is handed to Klaviyo in one go.
  */
-final class PendingCommands {
+final class KlaviyoQueue {
     private final int limit;
     private final JSObject commands = create();
     private int dropped;
 
-    PendingCommands(int limit) {
+    KlaviyoQueue(int limit) {
         this.limit = limit;
     }
 
@@ -36,22 +37,21 @@ final class PendingCommands {
     }
 
     void clear() {
-        truncate(commands);
+        clear(commands);
     }
 
     @JSBody(script = "return [];")
     private static native JSObject create();
 
-    @JSBody(params = {"a", "c", "n"}, script = "a.push(c); if (a.length <= n) return true; a.shift(); return false;")
-    private static native boolean add(JSObject a, JSObject c, int limit);
+    @JSBody(params = {"a", "c", "n"}, script = "return klaviyoQueueAdd(a, c, n);")
+    private static native boolean add(JSObject queue, JSObject command, int limit);
 
-    @JSBody(params = "a", script = "var q = window._learnq;"
-            + "while (a.length) { var c = a.shift(); try { q.push(c); } catch (e) {} }")
-    private static native void deliver(JSObject a);
+    @JSBody(params = "a", script = "klaviyoDeliver(a);")
+    private static native void deliver(JSObject queue);
 
     @JSBody(params = "a", script = "return a.length;")
-    private static native int length(JSObject a);
+    private static native int length(JSObject queue);
 
     @JSBody(params = "a", script = "a.length = 0;")
-    private static native void truncate(JSObject a);
+    private static native void clear(JSObject queue);
 }

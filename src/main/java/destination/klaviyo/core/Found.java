@@ -1,0 +1,84 @@
+package destination.klaviyo.core;
+
+/**
+ * What one {@link Values#find} found in an object: for each entry of a key list, its value and kind.
+ * Entries are numbered as in the list. The kinds come with the lookup, so asking costs nothing.
+ */
+final class Found {
+    private static final int KIND = 15;
+
+    private final int record;
+    private final int[] kinds;
+    private final int offset;
+
+    private Found(int record, int[] kinds, int offset) {
+        this.record = record;
+        this.kinds = kinds;
+        this.offset = offset;
+    }
+
+    /** Looks up a key list (of {@code size} entries) in a value, in one step. */
+    static Found in(Values values, int object, int keys, int size) {
+        int[] kinds = new int[size + 1];
+        return new Found(values.find(object, keys, kinds), kinds, 0);
+    }
+
+    /** Looks up a key list in each element of an array, in one step: one Found per element. */
+    static Found[] inEach(Values values, int array, int keys, int size) {
+        int count = values.length(array);
+        int[] kinds = new int[count * (size + 1)];
+        int base = count == 0 ? Values.NO_VALUE : values.findEach(array, keys, kinds);
+        Found[] each = new Found[count];
+        for (int e = 0; e < count; e++) {
+            each[e] = new Found(base + e * (size + 1), kinds, e * (size + 1));
+        }
+        return each;
+    }
+
+    /** The record of the lookup, for {@link Values#build}. */
+    int record() {
+        return record;
+    }
+
+    /** Whether the value looked in was a plain object (else nothing was found in it). */
+    boolean isObject() {
+        return kinds[offset] == Values.OBJECT;
+    }
+
+    /** The entry's value, or {@link Values#NO_VALUE} when it is undefined. */
+    int value(int entry) {
+        return kind(entry) == Values.UNDEFINED ? Values.NO_VALUE : record + 1 + entry;
+    }
+
+    int kind(int entry) {
+        return kinds[offset + 1 + entry] & KIND;
+    }
+
+    boolean truthy(int entry) {
+        return (kinds[offset + 1 + entry] & Values.TRUTHY) != 0;
+    }
+
+    /** The value when it is truthy, else {@link Values#NO_VALUE}: the facade's {@code a || b}. */
+    int ifTruthy(int entry) {
+        return truthy(entry) ? record + 1 + entry : Values.NO_VALUE;
+    }
+
+    /**
+     * The entry's value when it can stand in for a Klaviyo property: present (not undefined, not null)
+     * and with a JSON form; else {@link Values#NO_VALUE}.
+     */
+    int present(int entry) {
+        int kind = kind(entry);
+        return kind == Values.UNDEFINED || kind == Values.NULL || kind == Values.OTHER ? Values.NO_VALUE
+                : record + 1 + entry;
+    }
+
+    /**
+     * The entry's value when it can identify something (a person, an order, a product): a non-empty
+     * string or a finite number; else {@link Values#NO_VALUE}.
+     */
+    int identifier(int entry) {
+        int kind = kind(entry);
+        return kind == Values.NUMBER || kind == Values.STRING && truthy(entry) ? record + 1 + entry : Values.NO_VALUE;
+    }
+}

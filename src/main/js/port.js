@@ -1,0 +1,247 @@
+/*
+ * The core's port over live JavaScript values (the Java side is browser/JsValues.java, the contract
+ * core/Values.java). Java holds values as int handles into one table; each operation here is one
+ * mapping-level step (find a message's keys, copy what is left as JSON, build a list or a command),
+ * so a message crosses between Java and JavaScript a handful of times, not once per property.
+ *
+ * Nothing here decides what Klaviyo gets: the key lists, the renames and what is consumed come from
+ * Java. What is here is how a page's values are read safely and made plain JSON.
+ */
+
+/** The value table: handle 0 is undefined; handles above `portTop` are free. */
+var portSlots = [void 0];
+var portTop = 1;
+/** The key lists Java registered, by id: {names, exact: Map, facade: Map}. */
+var portLists = [];
+/** The objects and arrays the port made: they are plain JSON already and are not copied again. */
+var portMade = new WeakSet();
+/** Keys normalised as the facade (obj-case) compares them; pages reuse their keys. */
+var portNormal = new Map();
+var PORT_NOISE = /[^a-zA-Z0-9.]+/g;
+var PORT_MAX_DEPTH = 10;
+var PORT_MAX_ITEMS = 1000;
+/** What a copy returns for a value JSON has no place for. */
+var PORT_LEFT_OUT = {};
+
+function portHold(value) {
+  portSlots[portTop] = value;
+  return portTop++;
+}
+
+/** Forgets every handle made since `mark`: a message's values never outlive it. */
+function portRelease(mark) {
+  for (var i = portTop; i > mark;) portSlots[--i] = void 0;
+  portTop = mark;
+}
+
+/** The value's kind, as Values numbers them: 0 undefined ... 8 other. */
+function portKind(v) {
+  var t = typeof v;
+  if (v == null) return v === null ? 1 : 0;
+  if (t != 'object') {
+    return t == 'boolean' ? 2 : t == 'number' ? (isFinite(v) ? 3 : 8) : t == 'string' ? 4 : t == 'bigint' ? 7 : 8;
+  }
+  try {
+    if (Array.isArray(v)) return 5;
+    t = Object.prototype.toString.call(v);
+    return t == '[object Object]' ? 6 : t == '[object Date]' && isFinite(Date.prototype.getTime.call(v)) ? 7 : 8;
+  } catch (e) {
+    return 8;
+  }
+}
+
+/** A property read that cannot throw: a getter or a Proxy trap that throws gives undefined. */
+function portRead(o, k) {
+  try {
+    return o[k];
+  } catch (e) {
+    return void 0;
+  }
+}
+
+function portKeys(o) {
+  try {
+    return Object.keys(o);
+  } catch (e) {
+    return [];
+  }
+}
+
+/** The string form of a string, a finite number, a BigInt or a valid Date, as JavaScript writes it; else null. */
+function portText(v) {
+  var k = portKind(v);
+  return k == 4 ? v : k == 3 || typeof v == 'bigint' ? String(v) : k == 7 ? Date.prototype.toISOString.call(v) : null;
+}
+
+/** Registers a key list: names separated by spaces; `=name` is an exact key, others facade keys. */
+function portList(names) {
+  var list = { names: [], exact: new Map(), facade: new Map() };
+  names.split(' ').forEach(function (name, i) {
+    var exact = name.charAt(0) == '=';
+    if (exact) name = name.slice(1);
+    list.names.push(name);
+    var map = exact ? list.exact : list.facade;
+    if (!map.has(name)) map.set(name, i);
+  });
+  return portLists.push(list) - 1;
+}
+
+function portNormalised(key) {
+  var n = portNormal.get(key);
+  if (n === void 0) {
+    if (portNormal.size > 999) portNormal.clear();
+    portNormal.set(key, n = key.replace(PORT_NOISE, '').toLowerCase());
+  }
+  return n;
+}
+
+/**
+ * Finds a key list's keys in the object at handle h. Returns the handle r of a record of the lookup;
+ * entry i's value is at handle r + 1 + i. kinds[0] gets the object's own kind, kinds[1 + i] entry
+ * i's kind, with 16 added when the value is truthy. An entry takes the value of the first own key it
+ * matches. The record remembers, per key, which of the first 31 entries it matched, so that
+ * portBuild can leave out the keys of consumed entries.
+ */
+function portFind(h, id, kinds) {
+  return portFindIn(portSlots[h], id, kinds, 0);
+}
+
+function portFindIn(o, id, kinds, at) {
+  var list = portLists[id], n = list.names.length, r = portTop, found = [], marks = [];
+  var kind = portKind(o), keys = kind == 6 ? portKeys(o) : [];
+  // An array, not {o: o}: HtmlUnit's engine would name an anonymous function o.
+  portSlots[r] = [o, keys, marks];
+  for (var i = 1; i <= n; i++) {
+    portSlots[r + i] = void 0;
+    kinds[at + i] = 0;
+  }
+  kinds[at] = kind;
+  portTop = r + n + 1;
+  function take(entry, key) {
+    if (entry === void 0) return 0;
+    if (!found[entry]) {
+      found[entry] = true;
+      var v = portSlots[r + 1 + entry] = portRead(o, key);
+      kinds[at + 1 + entry] = portKind(v) | (v ? 16 : 0);
+    }
+    return entry < 31 ? 1 << entry : 0;
+  }
+  for (var j = 0, count = Math.min(keys.length, PORT_MAX_ITEMS); j < count; j++) {
+    var key = keys[j];
+    marks.push(take(list.exact.get(key), key) | take(list.facade.get(portNormalised(key)), key));
+  }
+  return r;
+}
+
+/**
+ * portFind in each element of the array at handle h (its first portLength elements): element e's
+ * record is at base + e * (n + 1) and its kinds from kinds[e * (n + 1)], n being the list's length.
+ */
+function portFindEach(h, id, kinds) {
+  var n = portLists[id].names.length, a = portSlots[h], base = portTop;
+  for (var e = 0, count = portLength(h); e < count; e++) portFindIn(portRead(a, e), id, kinds, e * (n + 1));
+  return base;
+}
+
+function portLength(h) {
+  var v = portSlots[h];
+  if (portKind(v) != 5) return 0;
+  var n = portRead(v, 'length');
+  return n > 0 ? Math.min(n, PORT_MAX_ITEMS) : 0;
+}
+
+/**
+ * A plain JSON copy of a page's value (see Values and the README's bad-input table): strings, finite
+ * numbers, booleans and null as they are; Dates as ISO strings and BigInts as digits; functions,
+ * symbols, NaN, the infinities and exotic objects left out; cycles and what is nested deeper than
+ * PORT_MAX_DEPTH left out; the first PORT_MAX_ITEMS elements or keys; no `__proto__` key; no page
+ * code run but getters. `path` holds the enclosing objects, outermost first.
+ */
+function portCopy(v, path) {
+  var t = typeof v;
+  if (v === null || t == 'string' || t == 'boolean') return v;
+  if (t == 'number') return isFinite(v) ? v : PORT_LEFT_OUT;
+  if (t == 'bigint') return String(v);
+  if (t != 'object' || portMade.has(v)) return t == 'object' ? v : PORT_LEFT_OUT;
+  var kind = portKind(v);
+  if (kind == 7) return Date.prototype.toISOString.call(v);
+  if (kind != 5 && kind != 6 || path.length > PORT_MAX_DEPTH || path.indexOf(v) >= 0) return PORT_LEFT_OUT;
+  path.push(v);
+  var copy;
+  if (kind == 5) {
+    copy = [];
+    for (var i = 0, n = Math.min(portRead(v, 'length') >>> 0, PORT_MAX_ITEMS); i < n; i++) {
+      var c = portCopy(portRead(v, i), path);
+      copy.push(c === PORT_LEFT_OUT ? null : c);
+    }
+  } else {
+    copy = portCopyKeys({}, v, portKeys(v), null, 0, path);
+  }
+  path.pop();
+  return copy;
+}
+
+/** Copies o's keys into target, but those whose mark shares a bit with `consumed`. */
+function portCopyKeys(target, o, keys, marks, consumed, path) {
+  for (var j = 0, n = Math.min(keys.length, PORT_MAX_ITEMS); j < n; j++) {
+    var key = keys[j];
+    if (key === '__proto__' || marks && marks[j] & consumed) continue;
+    var c = portCopy(portRead(o, key), path);
+    if (c !== PORT_LEFT_OUT) target[key] = c;
+  }
+  return target;
+}
+
+/**
+ * A new object: the keys of record r's object that no consumed entry matched, copied as JSON (none
+ * when r is 0), then key list id's names set to copies of the values whose handles are in vals (0:
+ * not set), each left out when JSON has no place for it.
+ */
+function portBuild(r, consumed, id, vals) {
+  var out = {}, rec = r ? portSlots[r] : null, names = portLists[id].names;
+  if (rec) portCopyKeys(out, rec[0], rec[1], rec[2], consumed, [rec[0]]);
+  for (var i = 0; i < names.length; i++) {
+    if (vals[i]) {
+      var c = portCopy(portSlots[vals[i]], []);
+      if (c !== PORT_LEFT_OUT) out[names[i]] = c;
+    }
+  }
+  portMade.add(out);
+  return portHold(out);
+}
+
+/** A new array of copies of the first `count` values in vals (null where JSON has no place). */
+function portArray(vals, count) {
+  var out = [];
+  for (var i = 0; i < count; i++) {
+    var c = portCopy(portSlots[vals[i]], []);
+    out.push(c === PORT_LEFT_OUT ? null : c);
+  }
+  portMade.add(out);
+  return portHold(out);
+}
+
+/** A Klaviyo command: [name, a] or [name, a, b]. */
+function portCommand(name, a, b) {
+  var command = b ? [name, portSlots[a], portSlots[b]] : [name, portSlots[a]];
+  portMade.add(command);
+  return portHold(command);
+}
+
+/** Regular expressions by pattern, made once: the facade's patterns, run by the browser's engine. */
+var portPatterns = new Map();
+
+function portPattern(p, flags) {
+  var key = flags + p, re = portPatterns.get(key);
+  if (!re) portPatterns.set(key, re = new RegExp(p, flags));
+  return re;
+}
+
+function portTest(p, h) {
+  var t = portText(portSlots[h]);
+  return t !== null && portPattern(p, 'i').test(t);
+}
+
+function portJoin(a, separator, b) {
+  return portHold(portText(portSlots[a]) + separator + portText(portSlots[b]));
+}
