@@ -33,6 +33,10 @@ import org.htmlunit.javascript.JavaScriptErrorListener;
  *       {@code analytics.use(KlaviyoIntegration)};</li>
  *   <li>{@link #analyticsNextPlugin}: Segment's snippet, settings without Klaviyo, and the site
  *       registering {@code KlaviyoIntegration.plugin(settings)}.</li>
+ *   <li>{@link #analyticsNextWithConsent}: as {@link #analyticsNext}, but the page loads Analytics
+ *       Next through Segment's consent tools, with a stand-in for the site's consent banner
+ *       ({@code test-pages/cmp-standin.js}, first state from {@link #cmpState}), and the CDN settings
+ *       give Klaviyo consent categories.</li>
  * </ul>
  * Klaviyo's onsite script is the stand-in {@code test-pages/klaviyo-standin.js}, which records each
  * command it gets.
@@ -71,6 +75,7 @@ final class HostPage implements AutoCloseable {
     static final Path TARGET = BASE.resolve("target");
     private static final Path ANALYTICS_NEXT_DIST = PAGES.resolve("node_modules/@segment/analytics-next/dist/umd");
     private static final Path ANALYTICS_CORE = TARGET.resolve("hosts/analytics-core.js");
+    private static final Path CONSENT_TOOLS = TARGET.resolve("hosts/consent-tools.js");
 
     private final WebClient client;
     private final FakeWeb web;
@@ -105,13 +110,65 @@ final class HostPage implements AutoCloseable {
 
     /** {@link #analyticsNext(String)}, with changes to the fake web first (a route replaced, added). */
     static HostPage analyticsNext(String klaviyoSettings, Consumer<FakeWeb> changes) {
-        Map<String, Object> klaviyo = Json.parseObject(klaviyoSettings);
-        klaviyo.putIfAbsent("versionSettings",
-                Json.parse("{\"version\": \"1.0.0\", \"componentTypes\": [\"browser\"]}"));
-        klaviyo.putIfAbsent("bundlingStatus", "bundled");
-        FakeWeb web = analyticsNextWeb(Map.of("Klaviyo", klaviyo));
+        FakeWeb web = analyticsNextWeb(Map.of("Klaviyo", classicKlaviyo(klaviyoSettings)));
         changes.accept(web);
         return open("/next.html", web);
+    }
+
+    /**
+     * A shop page with Segment's snippet whose {@code analytics.load} goes through the wrapper of
+     * Segment's consent tools ({@code test-pages/next-consent.html}), a stand-in for the site's
+     * consent banner (set its first state with {@link #cmpState} among {@code changes}; without it,
+     * nothing is granted), and CDN settings that list Klaviyo as a classic destination, as
+     * {@link #analyticsNext} does, with {@code "consentSettings": {"categories": klaviyoCategories}}
+     * on Klaviyo's entry: {@code klaviyoCategories} is a JSON array of category names, such as
+     * {@code ["Targeting"]}. The settings' top-level {@code consentSettings} list those categories as
+     * {@code allCategories}, with {@code hasUnmappedDestinations: true}, so the consent tools never
+     * disable Segment as a whole; {@link #analyticsNextWithConsent(String, String, String, Consumer)}
+     * sets them otherwise.
+     */
+    static HostPage analyticsNextWithConsent(String klaviyoSettings, String klaviyoCategories,
+            Consumer<FakeWeb> changes) {
+        String sourceConsent = "{\"allCategories\": " + Json.write(Json.parse(klaviyoCategories))
+                + ", \"hasUnmappedDestinations\": true}";
+        return analyticsNextWithConsent(klaviyoSettings, klaviyoCategories, sourceConsent, changes);
+    }
+
+    /**
+     * {@link #analyticsNextWithConsent(String, String, Consumer)} with the settings' top-level
+     * {@code consentSettings} given as JSON ({@code {"allCategories": [...], "hasUnmappedDestinations":
+     * false}}), or left out when null. A {@code consentSettings} in {@code klaviyoSettings} wins over
+     * {@code klaviyoCategories}.
+     */
+    static HostPage analyticsNextWithConsent(String klaviyoSettings, String klaviyoCategories,
+            String sourceConsentSettings, Consumer<FakeWeb> changes) {
+        assertTrue(Files.isRegularFile(CONSENT_TOOLS), CONSENT_TOOLS + " is missing: the build (mvn test) makes it"
+                + " with npm run build in test-pages");
+        Map<String, Object> klaviyo = classicKlaviyo(klaviyoSettings);
+        Map<String, Object> consent = new LinkedHashMap<>();
+        consent.put("categories", Json.parse(klaviyoCategories));
+        klaviyo.putIfAbsent("consentSettings", consent);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        if (sourceConsentSettings != null) {
+            extra.put("consentSettings", Json.parse(sourceConsentSettings));
+        }
+        FakeWeb web = analyticsNextWeb(Map.of("Klaviyo", klaviyo), extra)
+                .file(SHOP + "/next-consent.html", PAGES.resolve("next-consent.html"))
+                .file(SHOP + "/cmp-standin.js", PAGES.resolve("cmp-standin.js"))
+                .file(SHOP + "/hosts/consent-tools.js", CONSENT_TOOLS);
+        changes.accept(web);
+        return open("/next-consent.html", web);
+    }
+
+    /**
+     * {@link #prelude} setting {@code window.cmpState}, the first state of the consent banner's
+     * stand-in ({@code test-pages/cmp-standin.js}), such as
+     * {@code {"categories": {"Targeting": false, "Analytics": true}}} (and optionally
+     * {@code "consentModel": "opt-out"}; opt-in otherwise). Like every {@link #prelude} it replaces
+     * the pages: to combine it with another prelude, pass one prelude with both scripts.
+     */
+    static Consumer<FakeWeb> cmpState(String json) {
+        return prelude("window.cmpState = " + Json.write(Json.parse(json)) + ";");
     }
 
     /** A shop page with analytics.js-core and {@code analytics.use(KlaviyoIntegration)}. */
@@ -171,7 +228,7 @@ final class HostPage implements AutoCloseable {
      */
     static Consumer<FakeWeb> prelude(String script) {
         return web -> {
-            for (String name : List.of("next.html", "core.html", "plugin.html", "bare.html")) {
+            for (String name : List.of("next.html", "core.html", "plugin.html", "bare.html", "next-consent.html")) {
                 String html;
                 try {
                     html = Files.readString(PAGES.resolve(name));
@@ -209,8 +266,25 @@ final class HostPage implements AutoCloseable {
         return web;
     }
 
+    /**
+     * Klaviyo's entry in the CDN settings as a classic destination: its settings, plus the CDN's
+     * version and bundling fields unless they are there.
+     */
+    private static Map<String, Object> classicKlaviyo(String klaviyoSettings) {
+        Map<String, Object> klaviyo = Json.parseObject(klaviyoSettings);
+        klaviyo.putIfAbsent("versionSettings",
+                Json.parse("{\"version\": \"1.0.0\", \"componentTypes\": [\"browser\"]}"));
+        klaviyo.putIfAbsent("bundlingStatus", "bundled");
+        return klaviyo;
+    }
+
     /** The shop, plus Segment's CDN and tracking API for a source with these extra integrations. */
     private static FakeWeb analyticsNextWeb(Map<String, Object> integrations) {
+        return analyticsNextWeb(integrations, Map.of());
+    }
+
+    /** {@link #analyticsNextWeb(Map)}, with more top-level fields in the CDN settings. */
+    private static FakeWeb analyticsNextWeb(Map<String, Object> integrations, Map<String, Object> extraSettings) {
         Map<String, Object> all = new LinkedHashMap<>();
         // Segment.io is needed: Analytics Next loads classic destinations only when the settings list
         // more than one integration (it takes a single one to be Segment.io). It sends each event to
@@ -231,6 +305,7 @@ final class HostPage implements AutoCloseable {
         settings.put("metrics", Json.parse("{\"sampleRate\": 0}"));
         settings.put("legacyVideoPluginsEnabled", false);
         settings.put("remotePlugins", List.of());
+        settings.putAll(extraSettings);
 
         return shopWeb(null)
                 .file(ANALYTICS_NEXT_URL, ANALYTICS_NEXT_DIST.resolve("standalone.js"))
@@ -354,6 +429,41 @@ final class HostPage implements AutoCloseable {
                 "the commands Klaviyo got" + problemsNote());
         assertEquals(List.of(), klaviyoErrors(), "errors recorded by Klaviyo's stand-in");
         assertEquals(List.of(), problems(), "problems in the page");
+    }
+
+    /**
+     * The events Analytics Next has sent to Segment's tracking API so far, in order: the JSON body of
+     * each POST to {@link #SEGMENT_API}, parsed ({@code type}, {@code event}, {@code context}...).
+     */
+    List<Map<String, Object>> segmentApiEvents() {
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (FakeWeb.Request request : web.requestsTo(SEGMENT_API)) {
+            if (request.method() == org.htmlunit.HttpMethod.POST && request.body() != null) {
+                events.add(Json.parseObject(request.body()));
+            }
+        }
+        return events;
+    }
+
+    /**
+     * Waits until Segment's tracking API has got a track of this event name, for at most 10 seconds,
+     * and returns the first one.
+     */
+    Map<String, Object> awaitSegmentApiTrack(String event) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            List<Map<String, Object>> events = segmentApiEvents();
+            for (Map<String, Object> sent : events) {
+                if ("track".equals(sent.get("type")) && event.equals(sent.get("event"))) {
+                    return sent;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Segment's API got no track '" + event + "' within " + WAIT.toMillis()
+                        + " ms; it got: " + Json.write(events) + problemsNote());
+            }
+            pause(10);
+        }
     }
 
     /** The requests for Klaviyo's onsite script, full addresses. */
