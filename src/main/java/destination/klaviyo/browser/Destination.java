@@ -116,8 +116,9 @@ final class Destination implements JSObject, Commands {
     public void send(int command) {
         JSObject value = JsValues.value(command);
         if (state == READY) {
-            KlaviyoScript.push(value);
+            // Logged first: Klaviyo's script adds keys of its own to what it is handed.
             debug.log("sent:", value);
+            KlaviyoScript.push(value);
         } else if (state == GAVE_UP) {
             debug.log("dropped, Klaviyo is off:", value);
         } else if (pending.add(value)) {
