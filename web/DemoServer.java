@@ -32,8 +32,6 @@ import java.util.regex.Pattern;
 public final class DemoServer {
     private static final int DEFAULT_PORT = 8080;
     private static final int PORTS_TRIED = 20;
-    /** The destination's version in the settings; Analytics Next puts it in the bundle's path. */
-    private static final String VERSION = "1.0.0";
     /** The write key the demo page loads; the "-enforce-email" variant turns enforceEmail on. */
     private static final String ENFORCE_EMAIL_SUFFIX = "-enforce-email";
     /** A file name in a served folder: no separators, no "..", nothing hidden. */
@@ -59,12 +57,14 @@ public final class DemoServer {
     private final Path dist;
     private final Path bundles;
     private final Path standIn;
+    private final Path cdnSettings;
 
     private DemoServer(Path root) {
         web = root.resolve("web");
         dist = root.resolve("target/dist");
         bundles = root.resolve("test-pages/node_modules/@segment/analytics-next/dist/umd");
         standIn = root.resolve("test-pages/klaviyo-standin.js");
+        cdnSettings = root.resolve("test-pages/cdn-settings.json");
     }
 
     public static void main(String[] args) throws Exception {
@@ -202,7 +202,7 @@ public final class DemoServer {
         } else if ((m = SETTINGS.matcher(path)).matches() && WRITE_KEY.matcher(m.group(1)).matches()) {
             byte[] body = settings(m.group(1)).getBytes(StandardCharsets.UTF_8);
             send(exchange, 200, TYPES.get("json"), body, head);
-        } else if (path.equals("/next-integrations/integrations/klaviyo/" + VERSION + "/klaviyo.dynamic.js.gz")) {
+        } else if (path.startsWith("/next-integrations/integrations/klaviyo/") && path.endsWith("/klaviyo.dynamic.js.gz")) {
             // The real CDN gzips this file on disk and serves it with Content-Encoding: gzip; here it is plain.
             file(exchange, dist.resolve("klaviyo.dynamic.js"), "js", head);
         } else if (path.startsWith("/analytics-next/bundles/")) {
@@ -217,41 +217,17 @@ public final class DemoServer {
     }
 
     /**
-     * The source's CDN settings: the Klaviyo destination as a bundled browser (classic) destination.
-     * Segment.io is listed as in every real source's settings (Analytics Next only loads classic
-     * destinations when more than one integration is listed), but the page turns it off in its load
-     * options, so no event is sent to Segment's API; metrics are off too.
+     * The source's CDN settings, from test-pages/cdn-settings.json (the settings the tests serve too):
+     * the Klaviyo destination as a bundled browser (classic) destination. Segment.io is listed as in
+     * every real source's settings (Analytics Next only loads classic destinations when more than one
+     * integration is listed), but the page turns it off in its load options, so no event is sent to
+     * Segment's API; metrics are off too. The write key's suffix turns enforceEmail on.
      */
-    private static String settings(String writeKey) {
+    private String settings(String writeKey) throws IOException {
         boolean enforceEmail = writeKey.endsWith(ENFORCE_EMAIL_SUFFIX);
-        return """
-                {
-                  "integrations": {
-                    "Segment.io": {
-                      "apiKey": "%s",
-                      "unbundledIntegrations": [],
-                      "addBundledMetadata": true,
-                      "maybeBundledConfigIds": {},
-                      "versionSettings": {"version": "4.4.7", "componentTypes": ["browser"]}
-                    },
-                    "Klaviyo": {
-                      "apiKey": "DEMO01",
-                      "enforceEmail": %s,
-                      "versionSettings": {"version": "%s", "componentTypes": ["browser"]},
-                      "type": "browser",
-                      "bundlingStatus": "bundled"
-                    }
-                  },
-                  "plan": {"track": {"__default": {"enabled": true, "integrations": {}}}, "identify": {"__default": {"enabled": true}}, "group": {"__default": {"enabled": true}}},
-                  "edgeFunction": {},
-                  "analyticsNextEnabled": true,
-                  "middlewareSettings": {},
-                  "enabledMiddleware": {},
-                  "metrics": {"sampleRate": 0},
-                  "legacyVideoPluginsEnabled": false,
-                  "remotePlugins": []
-                }
-                """.formatted(writeKey, enforceEmail, VERSION);
+        String klaviyo = "\"Klaviyo\": {";
+        return Files.readString(cdnSettings).replace("WRITE_KEY", writeKey)
+                .replace(klaviyo, klaviyo + "\n      \"enforceEmail\": " + enforceEmail + ",");
     }
 
     private void inFolder(HttpExchange exchange, Path folder, String name, boolean head) throws IOException {

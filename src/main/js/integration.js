@@ -112,3 +112,6 @@ function Klaviyo(settings) {
     return this;
   };
 })(Klaviyo.prototype);
+
+/** The port's value table, for diagnostics and the tests: empty (all undefined) between calls. */
+Klaviyo._values = portSlots;

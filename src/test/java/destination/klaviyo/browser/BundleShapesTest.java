@@ -23,6 +23,15 @@ class BundleShapesTest {
     }
 
     @Test
+    void thePluginReportsThePomsVersion() {
+        String version = System.getProperty("destination.version");
+        assertEquals(true, version != null && version.matches("\\d+\\.\\d+\\.\\d+.*"), "the pom's version: " + version);
+        try (HostPage page = pageWith("", "klaviyo.js")) {
+            assertEquals(version, page.text("KlaviyoIntegration.plugin({apiKey: 'k'}).version"));
+        }
+    }
+
+    @Test
     void anAmdLoaderGetsTheConstructorAndNoGlobal() {
         try (HostPage page = pageWith("window.define = function (factory) { window.defined = factory(); };"
                 + " define.amd = {};", "klaviyo.js")) {

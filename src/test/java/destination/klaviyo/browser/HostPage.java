@@ -270,12 +270,28 @@ final class HostPage implements AutoCloseable {
      * Klaviyo's entry in the CDN settings as a classic destination: its settings, plus the CDN's
      * version and bundling fields unless they are there.
      */
+    /**
+     * Klaviyo's entry in the source's CDN settings: the test's settings, with the CDN's fields that make
+     * Analytics Next load it as a classic destination (version, component types, bundling status) from
+     * {@code test-pages/cdn-settings.json}, the settings the demo serves too, unless the test gives them.
+     */
+    @SuppressWarnings("unchecked")
     private static Map<String, Object> classicKlaviyo(String klaviyoSettings) {
         Map<String, Object> klaviyo = Json.parseObject(klaviyoSettings);
-        klaviyo.putIfAbsent("versionSettings",
-                Json.parse("{\"version\": \"1.0.0\", \"componentTypes\": [\"browser\"]}"));
-        klaviyo.putIfAbsent("bundlingStatus", "bundled");
+        Map<String, Object> cdn = (Map<String, Object>) ((Map<String, Object>) cdnSettings().get("integrations")).get("Klaviyo");
+        for (String field : List.of("versionSettings", "type", "bundlingStatus")) {
+            klaviyo.putIfAbsent(field, cdn.get(field));
+        }
         return klaviyo;
+    }
+
+    /** The source's CDN settings as {@code test-pages/cdn-settings.json} has them, write key filled in. */
+    private static Map<String, Object> cdnSettings() {
+        try {
+            return Json.parseObject(Files.readString(PAGES.resolve("cdn-settings.json")).replace("WRITE_KEY", WRITE_KEY));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The shop, plus Segment's CDN and tracking API for a source with these extra integrations. */
@@ -283,28 +299,19 @@ final class HostPage implements AutoCloseable {
         return analyticsNextWeb(integrations, Map.of());
     }
 
-    /** {@link #analyticsNextWeb(Map)}, with more top-level fields in the CDN settings. */
+    /**
+     * {@link #analyticsNextWeb(Map)}, with more top-level fields in the CDN settings. Segment.io stays
+     * listed: Analytics Next loads classic destinations only when the settings list more than one
+     * integration (it takes a single one to be Segment.io). It sends each event to the tracking API,
+     * which the fake web answers (with CORS, as Analytics Next needs). No remote metrics: they would
+     * only add requests to the tracking API.
+     */
+    @SuppressWarnings("unchecked")
     private static FakeWeb analyticsNextWeb(Map<String, Object> integrations, Map<String, Object> extraSettings) {
-        Map<String, Object> all = new LinkedHashMap<>();
-        // Segment.io is needed: Analytics Next loads classic destinations only when the settings list
-        // more than one integration (it takes a single one to be Segment.io). It sends each event to
-        // the tracking API, which the fake web answers (with CORS, as Analytics Next needs).
-        all.put("Segment.io", Json.parse("{\"apiKey\": \"" + WRITE_KEY + "\", \"apiHost\": \"api.segment.io/v1\","
-                + " \"unbundledIntegrations\": [], \"addBundledMetadata\": true, \"maybeBundledConfigIds\": {},"
-                + " \"versionSettings\": {\"version\": \"4.4.7\", \"componentTypes\": [\"browser\"]}}"));
+        Map<String, Object> settings = cdnSettings();
+        Map<String, Object> all = (Map<String, Object>) settings.get("integrations");
+        all.remove("Klaviyo");
         all.putAll(integrations);
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("integrations", all);
-        settings.put("plan", Json.parse("{\"track\": {\"__default\": {\"enabled\": true, \"integrations\": {}}},"
-                + " \"identify\": {\"__default\": {\"enabled\": true}}, \"group\": {\"__default\": {\"enabled\": true}}}"));
-        settings.put("edgeFunction", Map.of());
-        settings.put("analyticsNextEnabled", true);
-        settings.put("middlewareSettings", Map.of());
-        settings.put("enabledMiddleware", Map.of());
-        // No remote metrics: they would only add requests to the tracking API.
-        settings.put("metrics", Json.parse("{\"sampleRate\": 0}"));
-        settings.put("legacyVideoPluginsEnabled", false);
-        settings.put("remotePlugins", List.of());
         settings.putAll(extraSettings);
 
         return shopWeb(null)

@@ -57,6 +57,15 @@ final class JavaValues implements Values {
     /** Port calls so far. */
     int calls;
 
+    /** The call (by {@link #calls}) that throws, as a stack overflow would; 0 for none. */
+    int failAt;
+
+    private void beforeCall() {
+        if (++calls == failAt) {
+            throw new StackOverflowError("aborted on purpose at port call " + calls);
+        }
+    }
+
     int hold(Object value) {
         slots.add(value);
         return FIRST_HANDLE + slots.size() - 1;
@@ -155,7 +164,7 @@ final class JavaValues implements Values {
 
     @Override
     public int keys(String names) {
-        calls++;
+        beforeCall();
         List<String> all = new ArrayList<>();
         Map<String, Integer> exact = new HashMap<>();
         Map<String, Integer> facade = new HashMap<>();
@@ -183,7 +192,7 @@ final class JavaValues implements Values {
 
     @Override
     public int find(int object, int keys, int[] kinds) {
-        calls++;
+        beforeCall();
         return findIn(value(object), lists.get(keys), kinds, 0);
     }
 
@@ -229,7 +238,7 @@ final class JavaValues implements Values {
 
     @Override
     public int findEach(int array, int keys, int[] kinds) {
-        calls++;
+        beforeCall();
         KeyNames list = lists.get(keys);
         int base = top();
         List<?> elements = value(array) instanceof List<?> l ? l : List.of();
@@ -241,31 +250,31 @@ final class JavaValues implements Values {
 
     @Override
     public int length(int array) {
-        calls++;
+        beforeCall();
         return value(array) instanceof List<?> list ? Math.min(list.size(), MAX_ITEMS) : 0;
     }
 
     @Override
     public int at(int array, int index) {
-        calls++;
+        beforeCall();
         return value(array) instanceof List<?> list && index < list.size() ? hold(list.get(index)) : hold(JS_UNDEFINED);
     }
 
     @Override
     public int kind(int value) {
-        calls++;
+        beforeCall();
         return kindOf(value(value));
     }
 
     @Override
     public String text(int value) {
-        calls++;
+        beforeCall();
         return textOf(value(value));
     }
 
     @Override
     public String trimmed(int value) {
-        calls++;
+        beforeCall();
         return value(value) instanceof String s ? jsTrim(s) : null;
     }
 
@@ -289,7 +298,7 @@ final class JavaValues implements Values {
 
     @Override
     public boolean test(String pattern, int value) {
-        calls++;
+        beforeCall();
         String text = textOf(value(value));
         // Java's engine reads these patterns as JavaScript's does, but for `.` and `$` around \u0085 and
         // a final line break, which no test relies on.
@@ -298,7 +307,7 @@ final class JavaValues implements Values {
 
     @Override
     public String replace(String pattern, String text, String replacement) {
-        calls++;
+        beforeCall();
         // JavaScript's \s is its trim's white space; Java's \s is ASCII only.
         String javaPattern = pattern.replace("\\s", "[\\s\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]");
         return Pattern.compile(javaPattern).matcher(text).replaceAll(Matcher.quoteReplacement(replacement));
@@ -309,7 +318,7 @@ final class JavaValues implements Values {
 
     @Override
     public double parseFloat(String text) {
-        calls++;
+        beforeCall();
         Matcher m = DECIMAL.matcher(jsTrim(text));
         if (!m.find()) {
             return Double.NaN;
@@ -323,7 +332,7 @@ final class JavaValues implements Values {
 
     @Override
     public int build(int record, int consumed, int keys, int[] values) {
-        calls++;
+        beforeCall();
         Map<String, Object> out = new LinkedHashMap<>();
         if (record != NO_VALUE) {
             Lookup lookup = (Lookup) value(record);
@@ -405,7 +414,7 @@ final class JavaValues implements Values {
 
     @Override
     public int array(int[] values, int count) {
-        calls++;
+        beforeCall();
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Object c = copy(value(values[i]), new ArrayList<>());
@@ -417,13 +426,13 @@ final class JavaValues implements Values {
 
     @Override
     public int join(int a, String separator, int b) {
-        calls++;
+        beforeCall();
         return hold(textOf(value(a)) + separator + textOf(value(b)));
     }
 
     @Override
     public int command(String name, int first, int second) {
-        calls++;
+        beforeCall();
         List<Object> command = new ArrayList<>();
         command.add(name);
         command.add(value(first));
@@ -436,13 +445,13 @@ final class JavaValues implements Values {
 
     @Override
     public int ofString(String text) {
-        calls++;
+        beforeCall();
         return hold(text);
     }
 
     @Override
     public int ofNumber(double number) {
-        calls++;
+        beforeCall();
         return hold(number);
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * made are kept in {@link #lastCalls}.
  */
 final class Recorder implements Commands {
-    final JavaValues values = new JavaValues();
+    final JavaValues values;
     final List<Object> commands = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
     private final Mapping mapping;
@@ -30,6 +30,11 @@ final class Recorder implements Commands {
     }
 
     Recorder(String settingsJson) {
+        this(new JavaValues(), settingsJson);
+    }
+
+    Recorder(JavaValues values, String settingsJson) {
+        this.values = values;
         mapping = new Mapping(values);
         settings = mapping.settings(values.hold(Json.parse(settingsJson)));
     }
