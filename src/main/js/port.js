@@ -13,8 +13,8 @@ var portSlots = [void 0];
 var portTop = 1;
 /** The key lists Java registered, by id: {names, exact: Map, facade: Map}. */
 var portLists = [];
-/** The objects and arrays the port made: they are plain JSON already and are not copied again. */
-var portMade = new WeakSet();
+/** Which handles hold what the port made: plain JSON already, not copied again. */
+var portMine = [];
 /** Keys normalised as the facade (obj-case) compares them; pages reuse their keys. */
 var portNormal = new Map();
 var PORT_NOISE = /[^a-zA-Z0-9.]+/g;
@@ -28,10 +28,24 @@ function portHold(value) {
   return portTop++;
 }
 
+/** A handle for what the port made itself. */
+function portHoldMine(value) {
+  portMine[portTop] = true;
+  return portHold(value);
+}
+
 /** Forgets every handle made since `mark`: a message's values never outlive it. */
 function portRelease(mark) {
-  for (var i = portTop; i > mark;) portSlots[--i] = void 0;
+  for (var i = portTop; i > mark;) {
+    portSlots[--i] = void 0;
+    portMine[i] = false;
+  }
   portTop = mark;
+}
+
+/** The value at a handle as JSON: what the port made as it is, a page's value copied. */
+function portJson(h) {
+  return portMine[h] ? portSlots[h] : portCopy(portSlots[h], null);
 }
 
 /** The value's kind, as Values numbers them: 0 undefined ... 8 other. */
@@ -97,49 +111,55 @@ function portNormalised(key) {
 
 /**
  * Finds a key list's keys in the object at handle h. Returns the handle r of a record of the lookup;
- * entry i's value is at handle r + 1 + i. kinds[0] gets the object's own kind, kinds[1 + i] entry
- * i's kind, with 16 added when the value is truthy. An entry takes the value of the first own key it
- * matches. The record remembers, per key, which of the first 31 entries it matched, so that
- * portBuild can leave out the keys of consumed entries.
+ * entry i's value is at handle r + 1 + i. The kinds table (Java's, by handle) gets the object's own
+ * kind at r and entry i's kind at r + 1 + i, with 16 added when the value is truthy. An entry takes
+ * the value of the first own key it matches. The record remembers, per key, which of the first 31
+ * entries it matched, so that portBuild can leave out the keys of consumed entries. When the table is
+ * too small, nothing is read and the size needed comes back, negated.
  */
 function portFind(h, id, kinds) {
-  return portFindIn(portSlots[h], id, kinds, 0);
+  var need = portTop + portLists[id].names.length + 1;
+  return need > kinds.length ? -need : portFindIn(portSlots[h], id, kinds);
 }
 
-function portFindIn(o, id, kinds, at) {
-  var list = portLists[id], n = list.names.length, r = portTop, found = [], marks = [];
+function portFindIn(o, id, kinds) {
+  var list = portLists[id], n = list.names.length, r = portTop, marks = [];
   var kind = portKind(o), keys = kind == 6 ? portKeys(o) : [];
   // An array, not {o: o}: HtmlUnit's engine would name an anonymous function o.
   portSlots[r] = [o, keys, marks];
-  for (var i = 1; i <= n; i++) {
-    portSlots[r + i] = void 0;
-    kinds[at + i] = 0;
+  kinds[r] = kind;
+  // -1: not found yet; an entry takes the first key it matches, whatever its value.
+  for (var i = r + 1; i <= r + n; i++) {
+    portSlots[i] = void 0;
+    kinds[i] = -1;
   }
-  kinds[at] = kind;
   portTop = r + n + 1;
-  function take(entry, key) {
-    if (entry === void 0) return 0;
-    if (!found[entry]) {
-      found[entry] = true;
-      var v = portSlots[r + 1 + entry] = portRead(o, key);
-      kinds[at + 1 + entry] = portKind(v) | (v ? 16 : 0);
-    }
-    return entry < 31 ? 1 << entry : 0;
-  }
   for (var j = 0, count = Math.min(keys.length, PORT_MAX_ITEMS); j < count; j++) {
-    var key = keys[j];
-    marks.push(take(list.exact.get(key), key) | take(list.facade.get(portNormalised(key)), key));
+    var key = keys[j], mark = 0;
+    for (var pass = 0; pass < 2; pass++) {
+      var entry = pass ? list.facade.get(portNormalised(key)) : list.exact.get(key);
+      if (entry === void 0) continue;
+      if (kinds[r + 1 + entry] < 0) {
+        var v = portSlots[r + 1 + entry] = portRead(o, key);
+        kinds[r + 1 + entry] = portKind(v) | (v ? 16 : 0);
+      }
+      if (entry < 31) mark |= 1 << entry;
+    }
+    marks.push(mark);
   }
+  for (i = r + 1; i <= r + n; i++) if (kinds[i] < 0) kinds[i] = 0;
   return r;
 }
 
 /**
  * portFind in each element of the array at handle h (its first portLength elements): element e's
- * record is at base + e * (n + 1) and its kinds from kinds[e * (n + 1)], n being the list's length.
+ * record is at base + e * (n + 1), n being the list's length.
  */
 function portFindEach(h, id, kinds) {
-  var n = portLists[id].names.length, a = portSlots[h], base = portTop;
-  for (var e = 0, count = portLength(h); e < count; e++) portFindIn(portRead(a, e), id, kinds, e * (n + 1));
+  var a = portSlots[h], count = portLength(h), base = portTop;
+  var need = base + count * (portLists[id].names.length + 1);
+  if (need > kinds.length) return -need;
+  for (var e = 0; e < count; e++) portFindIn(portRead(a, e), id, kinds);
   return base;
 }
 
@@ -155,16 +175,17 @@ function portLength(h) {
  * numbers, booleans and null as they are; Dates as ISO strings and BigInts as digits; functions,
  * symbols, NaN, the infinities and exotic objects left out; cycles and what is nested deeper than
  * PORT_MAX_DEPTH left out; the first PORT_MAX_ITEMS elements or keys; no `__proto__` key; no page
- * code run but getters. `path` holds the enclosing objects, outermost first.
+ * code run but getters. `path` holds the enclosing objects, outermost first (null: none yet).
  */
 function portCopy(v, path) {
   var t = typeof v;
   if (v === null || t == 'string' || t == 'boolean') return v;
   if (t == 'number') return isFinite(v) ? v : PORT_LEFT_OUT;
   if (t == 'bigint') return String(v);
-  if (t != 'object' || portMade.has(v)) return t == 'object' ? v : PORT_LEFT_OUT;
+  if (t != 'object') return PORT_LEFT_OUT;
   var kind = portKind(v);
   if (kind == 7) return Date.prototype.toISOString.call(v);
+  if (!path) path = [];
   if (kind != 5 && kind != 6 || path.length > PORT_MAX_DEPTH || path.indexOf(v) >= 0) return PORT_LEFT_OUT;
   path.push(v);
   var copy;
@@ -194,7 +215,7 @@ function portCopyKeys(target, o, keys, marks, consumed, path) {
 
 /**
  * A new object: the keys of record r's object that no consumed entry matched, copied as JSON (none
- * when r is 0), then key list id's names set to copies of the values whose handles are in vals (0:
+ * when r is 0), then key list id's names set to the JSON of the values whose handles are in vals (0:
  * not set), each left out when JSON has no place for it.
  */
 function portBuild(r, consumed, id, vals) {
@@ -202,44 +223,55 @@ function portBuild(r, consumed, id, vals) {
   if (rec) portCopyKeys(out, rec[0], rec[1], rec[2], consumed, [rec[0]]);
   for (var i = 0; i < names.length; i++) {
     if (vals[i]) {
-      var c = portCopy(portSlots[vals[i]], []);
+      var c = portJson(vals[i]);
       if (c !== PORT_LEFT_OUT) out[names[i]] = c;
     }
   }
-  portMade.add(out);
-  return portHold(out);
+  return portHoldMine(out);
 }
 
-/** A new array of copies of the first `count` values in vals (null where JSON has no place). */
+/** A new array of the JSON of the first `count` values in vals (null where JSON has no place). */
 function portArray(vals, count) {
   var out = [];
   for (var i = 0; i < count; i++) {
-    var c = portCopy(portSlots[vals[i]], []);
+    var c = portJson(vals[i]);
     out.push(c === PORT_LEFT_OUT ? null : c);
   }
-  portMade.add(out);
-  return portHold(out);
+  return portHoldMine(out);
+}
+
+/** A new array of the JSON of one value (null where JSON has no place), or an empty one for handle 0. */
+function portListOf(h) {
+  var out = [];
+  if (h) {
+    var c = portJson(h);
+    out.push(c === PORT_LEFT_OUT ? null : c);
+  }
+  return portHoldMine(out);
 }
 
 /** A Klaviyo command: [name, a] or [name, a, b]. */
 function portCommand(name, a, b) {
-  var command = b ? [name, portSlots[a], portSlots[b]] : [name, portSlots[a]];
-  portMade.add(command);
-  return portHold(command);
+  return portHoldMine(b ? [name, portSlots[a], portSlots[b]] : [name, portSlots[a]]);
 }
 
-/** Regular expressions by pattern, made once: the facade's patterns, run by the browser's engine. */
-var portPatterns = new Map();
+/** Regular expressions by flags and pattern, made once: the facade's patterns, run by the browser's engine. */
+var portPatterns = { i: new Map(), g: new Map() };
 
 function portPattern(p, flags) {
-  var key = flags + p, re = portPatterns.get(key);
-  if (!re) portPatterns.set(key, re = new RegExp(p, flags));
+  var made = portPatterns[flags], re = made.get(p);
+  if (!re) made.set(p, re = new RegExp(p, flags));
   return re;
 }
 
 function portTest(p, h) {
   var t = portText(portSlots[h]);
   return t !== null && portPattern(p, 'i').test(t);
+}
+
+function portTrim(h) {
+  var v = portSlots[h];
+  return typeof v == 'string' ? portHold(v.trim()) : 0;
 }
 
 function portJoin(a, separator, b) {

@@ -38,7 +38,7 @@ public final class Bundle {
     }
 
     @JSExport
-    public static void mapMessage(Destination destination, String type, JSObject message) {
+    public static void mapMessage(Destination destination, JSObject type, JSObject message) {
         destination.message(type, message);
     }
 

@@ -64,20 +64,24 @@ final class Destination implements JSObject, Commands {
     }
 
     /** A message: identify, track and group map to Klaviyo commands; page and alias send nothing. */
-    void message(String type, JSObject message) {
+    void message(JSObject type, JSObject message) {
         if (state == GAVE_UP) {
             debug.log("dropped, Klaviyo is off:", type);
             return;
         }
         int handle = JsValues.hold(message);
-        if ("identify".equals(type)) {
+        if (is(type, "identify")) {
             mapping.identify(handle, settings, this);
-        } else if ("track".equals(type)) {
+        } else if (is(type, "track")) {
             mapping.track(handle, this);
-        } else if ("group".equals(type)) {
+        } else if (is(type, "group")) {
             mapping.group(handle, this);
         }
     }
+
+    /** The message type, a JavaScript string: compared there, it never becomes a Java string. */
+    @JSBody(params = {"t", "n"}, script = "return t === n;")
+    private static native boolean is(JSObject type, String name);
 
     void start() {
         if (state != IDLE) {

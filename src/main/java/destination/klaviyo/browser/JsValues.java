@@ -23,14 +23,32 @@ final class JsValues implements Values {
         return list(names);
     }
 
+    /** The kinds of found values by handle; port.js asks for a larger table when a lookup needs one. */
+    private int[] kinds = new int[1024];
+
     @Override
-    public int find(int object, int keys, int[] kinds) {
-        return find0(object, keys, kinds);
+    public int find(int object, int keys) {
+        int record = find0(object, keys, kinds);
+        if (record < 0) {
+            kinds = new int[Math.max(2 * kinds.length, -record)];
+            record = find0(object, keys, kinds);
+        }
+        return record;
     }
 
     @Override
-    public int findEach(int array, int keys, int[] kinds) {
-        return findEach0(array, keys, kinds);
+    public int findEach(int array, int keys) {
+        int base = findEach0(array, keys, kinds);
+        if (base < 0) {
+            kinds = new int[Math.max(2 * kinds.length, -base)];
+            base = findEach0(array, keys, kinds);
+        }
+        return base;
+    }
+
+    @Override
+    public int[] kinds() {
+        return kinds;
     }
 
     @Override
@@ -54,8 +72,8 @@ final class JsValues implements Values {
     }
 
     @Override
-    public String trimmed(int value) {
-        return trimmed0(value);
+    public int trim(int value) {
+        return trim0(value);
     }
 
     @Override
@@ -81,6 +99,11 @@ final class JsValues implements Values {
     @Override
     public int array(int[] values, int count) {
         return array0(values, count);
+    }
+
+    @Override
+    public int listOf(int value) {
+        return listOf0(value);
     }
 
     @Override
@@ -124,8 +147,8 @@ final class JsValues implements Values {
     @JSBody(params = "h", script = "return portText(portSlots[h]);")
     private static native String text0(int value);
 
-    @JSBody(params = "h", script = "var v = portSlots[h]; return typeof v == 'string' ? v.trim() : null;")
-    private static native String trimmed0(int value);
+    @JSBody(params = "h", script = "return portTrim(h);")
+    private static native int trim0(int value);
 
     @JSBody(params = {"p", "h"}, script = "return portTest(p, h);")
     private static native boolean test0(String pattern, int value);
@@ -141,6 +164,9 @@ final class JsValues implements Values {
 
     @JSBody(params = {"v", "n"}, script = "return portArray(v, n);")
     private static native int array0(@JSByRef int[] values, int count);
+
+    @JSBody(params = "h", script = "return portListOf(h);")
+    private static native int listOf0(int value);
 
     @JSBody(params = {"a", "s", "b"}, script = "return portJoin(a, s, b);")
     private static native int join0(int a, String separator, int b);

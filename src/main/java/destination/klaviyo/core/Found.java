@@ -8,29 +8,28 @@ final class Found {
     private static final int KIND = 15;
 
     private final int record;
+    /** The port's table of kinds by handle, as it was after this lookup. */
     private final int[] kinds;
-    private final int offset;
 
-    private Found(int record, int[] kinds, int offset) {
+    private Found(int record, int[] kinds) {
         this.record = record;
         this.kinds = kinds;
-        this.offset = offset;
     }
 
-    /** Looks up a key list (of {@code size} entries) in a value, in one step. */
-    static Found in(Values values, int object, int keys, int size) {
-        int[] kinds = new int[size + 1];
-        return new Found(values.find(object, keys, kinds), kinds, 0);
+    /** Looks up a key list in a value, in one step. */
+    static Found in(Values values, int object, int keys) {
+        int record = values.find(object, keys);
+        return new Found(record, values.kinds());
     }
 
-    /** Looks up a key list in each element of an array, in one step: one Found per element. */
+    /** Looks up a key list (of {@code size} entries) in each element of an array, in one step. */
     static Found[] inEach(Values values, int array, int keys, int size) {
         int count = values.length(array);
-        int[] kinds = new int[count * (size + 1)];
-        int base = count == 0 ? Values.NO_VALUE : values.findEach(array, keys, kinds);
+        int base = count == 0 ? Values.NO_VALUE : values.findEach(array, keys);
+        int[] kinds = values.kinds();
         Found[] each = new Found[count];
         for (int e = 0; e < count; e++) {
-            each[e] = new Found(base + e * (size + 1), kinds, e * (size + 1));
+            each[e] = new Found(base + e * (size + 1), kinds);
         }
         return each;
     }
@@ -42,7 +41,7 @@ final class Found {
 
     /** Whether the value looked in was a plain object (else nothing was found in it). */
     boolean isObject() {
-        return kinds[offset] == Values.OBJECT;
+        return kinds[record] == Values.OBJECT;
     }
 
     /** The entry's value, or {@link Values#NO_VALUE} when it is undefined. */
@@ -51,11 +50,11 @@ final class Found {
     }
 
     int kind(int entry) {
-        return kinds[offset + 1 + entry] & KIND;
+        return kinds[record + 1 + entry] & KIND;
     }
 
     boolean truthy(int entry) {
-        return (kinds[offset + 1 + entry] & Values.TRUTHY) != 0;
+        return (kinds[record + 1 + entry] & Values.TRUTHY) != 0;
     }
 
     /** The value when it is truthy, else {@link Values#NO_VALUE}: the facade's {@code a || b}. */

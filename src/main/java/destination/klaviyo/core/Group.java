@@ -25,6 +25,6 @@ final class Group {
         }
         int[] profile = profileKeys.values();
         profile[0] = traits.value(0);
-        out.send(values.command("identify", values.build(Values.NO_VALUE, 0, profileKeys.id, profile), Values.NO_VALUE));
+        out.send(values.command("identify", profileKeys.build(values, Values.NO_VALUE, 0, profile), Values.NO_VALUE));
     }
 }

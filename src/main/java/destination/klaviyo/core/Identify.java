@@ -20,7 +20,7 @@ final class Identify {
     // has moved their value: the ones build() may leave out, so they come first.
     private static final String TRAITS = "=email =id =firstName =lastName =phone =phoneNumber =title =exchangeId =$id"
             + " id email exchangeid firstname lastname name phone phonenumber phones title address company avatar"
-            + " timezone =$city =$region =$country =$zip =$address1 =$address2 =$organization =$image =$timezone";
+            + " timezone";
     private static final int EMAIL_KEY = 0;
     private static final int ID_KEY = 1;
     private static final int FIRST_NAME_KEY = 2;
@@ -44,8 +44,11 @@ final class Identify {
     private static final int COMPANY = 20;
     private static final int AVATAR = 21;
     private static final int TIMEZONE = 22;
-    /** The traits' own $city ... $timezone: entry PROFILE_CITY + i of the profile is $city + i. */
-    private static final int OWN_CITY = 23;
+
+    // The traits' own special properties that a derived copy never replaces, read only when there is
+    // a copy to make: entry i is the profile's entry P_CITY + i.
+    private static final String OWN = "=$city =$region =$country =$zip =$address1 =$address2 =$organization =$image"
+            + " =$timezone";
 
     // Segment's address trait: https://segment.com/docs/connections/spec/identify/#traits
     private static final String ADDRESS_KEYS = "city state region country postalcode zip street line1 line2";
@@ -86,6 +89,7 @@ final class Identify {
     private final KeyList traitKeys;
     private final KeyList addressKeys;
     private final KeyList companyKeys;
+    private final KeyList ownKeys;
     private final KeyList profileKeys;
 
     Identify(Values values) {
@@ -93,14 +97,16 @@ final class Identify {
         traitKeys = new KeyList(values, TRAITS);
         addressKeys = new KeyList(values, ADDRESS_KEYS);
         companyKeys = new KeyList(values, COMPANY_KEYS);
+        ownKeys = new KeyList(values, OWN);
         profileKeys = new KeyList(values, PROFILE);
     }
 
     /** The profile to send, or {@link Values#NO_VALUE} when the message names nobody. */
     int profile(Message message, boolean enforceEmail, Commands out) {
         int userId = message.userId();
-        Found traits = traitKeys.in(values, message.traits());
-        Profile p = new Profile(traits);
+        int traitsObject = message.traits();
+        Found traits = traitKeys.in(values, traitsObject);
+        Profile p = new Profile(traitsObject, traits, profileKeys.values());
 
         // Identifiers: a non-empty string or a finite number, never null, false or an object.
         int email = traits.truthy(EMAIL) ? traits.identifier(EMAIL) : Values.NO_VALUE;
@@ -122,7 +128,7 @@ final class Identify {
             return Values.NO_VALUE;
         }
 
-        String name = traits.kind(NAME) == Values.STRING ? values.trimmed(traits.value(NAME)) : null;
+        String name = traits.kind(NAME) == Values.STRING ? values.text(values.trim(traits.value(NAME))) : null;
         p.move(P_FIRST_NAME, firstName(traits, name), FIRST_NAME_KEY);
         p.move(P_LAST_NAME, lastName(traits, name), LAST_NAME_KEY);
         if (p.move(P_PHONE, phone(traits), PHONE_KEY)) {
@@ -130,7 +136,7 @@ final class Identify {
         }
         p.move(P_TITLE, traits.present(TITLE), TITLE_KEY);
         copyDerived(traits, p);
-        return values.build(traits.record(), p.consumed, profileKeys.id, p.values);
+        return profileKeys.build(values, traits.record(), p.consumed, p.values);
     }
 
     /** The seed's additions: copies, the source traits stay as they are. */
@@ -154,7 +160,7 @@ final class Identify {
     /** The facade's firstName(): a string firstName, trimmed, else what comes before name's first space. */
     private int firstName(Found traits, String name) {
         if (traits.kind(FIRST_NAME) == Values.STRING) {
-            return values.ofString(values.trimmed(traits.value(FIRST_NAME)));
+            return values.trim(traits.value(FIRST_NAME));
         }
         return name == null ? Values.NO_VALUE : values.ofString(values.replace(" [\\s\\S]*", name, ""));
     }
@@ -162,7 +168,7 @@ final class Identify {
     /** The facade's lastName(): a string lastName, trimmed, else what follows name's first space. */
     private int lastName(Found traits, String name) {
         if (traits.kind(LAST_NAME) == Values.STRING) {
-            return values.ofString(values.trimmed(traits.value(LAST_NAME)));
+            return values.trim(traits.value(LAST_NAME));
         }
         if (name == null) {
             return Values.NO_VALUE;
@@ -188,13 +194,18 @@ final class Identify {
     }
 
     /** The profile being made: the special properties found, and the trait keys they consume. */
-    private static final class Profile {
+    private final class Profile {
+        final int traitsObject;
         final Found traits;
-        final int[] values = new int[P_TIMEZONE + 1];
+        final int[] values;
         int consumed;
+        /** The traits' own special properties, looked up at the first derived copy. */
+        private Found own;
 
-        Profile(Found traits) {
+        Profile(int traitsObject, Found traits, int[] values) {
+            this.traitsObject = traitsObject;
             this.traits = traits;
+            this.values = values;
         }
 
         /** Sets a special property when there is a value, and consumes its exact alias key. */
@@ -217,7 +228,13 @@ final class Identify {
 
         /** A derived copy, unless the traits have that $ property themselves. */
         void derive(int property, int value) {
-            if (traits.kind(OWN_CITY + property - P_CITY) == Values.UNDEFINED) {
+            if (value == Values.NO_VALUE) {
+                return;
+            }
+            if (own == null) {
+                own = ownKeys.in(Identify.this.values, traitsObject);
+            }
+            if (own.kind(property - P_CITY) == Values.UNDEFINED) {
                 values[property] = value;
             }
         }

@@ -7,6 +7,9 @@ package destination.klaviyo.core;
 final class KeyList {
     final int id;
     final int size;
+    /** The values a build of this list takes, made once: a new int[] a build costs more than the build. */
+    private final int[] scratch;
+    private boolean lent;
 
     KeyList(Values values, String names) {
         id = values.keys(names);
@@ -15,11 +18,12 @@ final class KeyList {
             count++;
         }
         size = count;
+        scratch = new int[count];
     }
 
     /** Finds this list's keys in an object, in one step. */
     Found in(Values values, int object) {
-        return Found.in(values, object, id, size);
+        return Found.in(values, object, id);
     }
 
     /** Finds this list's keys in each element of an array, in one step. */
@@ -27,9 +31,34 @@ final class KeyList {
         return Found.inEach(values, array, id, size);
     }
 
-    /** Values to write under this list's keys, by entry: {@link Values#NO_VALUE} leaves a key out. */
+    /**
+     * Values to write under this list's keys, by entry ({@link Values#NO_VALUE} leaves a key out), for
+     * {@link #build}: fill them, then build. A build of this list inside another's filling (a page's
+     * getter may start a message) gets an array of its own.
+     */
     int[] values() {
-        return new int[size];
+        if (lent) {
+            return new int[size];
+        }
+        lent = true;
+        for (int i = 0; i < size; i++) {
+            scratch[i] = Values.NO_VALUE;
+        }
+        return scratch;
+    }
+
+    /**
+     * A new object: the keys of the object looked up as {@code record} that no consumed entry matched
+     * (none for {@link Values#NO_VALUE}), then this list's keys set to {@code mapped}, from {@link #values}.
+     */
+    int build(Values values, int record, int consumed, int[] mapped) {
+        try {
+            return values.build(record, consumed, id, mapped);
+        } finally {
+            if (mapped == scratch) {
+                lent = false;
+            }
+        }
     }
 
     /** The bit that marks entry {@code entry} as consumed, for {@link Values#build}. */

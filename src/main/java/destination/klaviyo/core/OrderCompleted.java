@@ -96,7 +96,7 @@ final class OrderCompleted {
         mapped[2] = values.array(categories, categoryCount);
         mapped[3] = values.array(names, nameCount);
         mapped[4] = values.array(items, count);
-        out.send(values.command("track", event, values.build(order.record(), ORDER_CONSUMED, orderOut.id, mapped)));
+        out.send(values.command("track", event, orderOut.build(values, order.record(), ORDER_CONSUMED, mapped)));
 
         int orderedProduct = count > 0 ? values.ofString(ORDERED_PRODUCT) : Values.NO_VALUE;
         for (int i = 0; i < count; i++) {
@@ -143,7 +143,7 @@ final class OrderCompleted {
             mapped[6] = fields.present(URL);
             mapped[7] = fields.present(IMAGE);
             mapped[8] = categories();
-            return values.build(fields.record(), PRODUCT_CONSUMED, itemOut.id, mapped);
+            return itemOut.build(values, fields.record(), PRODUCT_CONSUMED, mapped);
         }
 
         /** The Ordered Product event's properties. */
@@ -163,12 +163,12 @@ final class OrderCompleted {
             mapped[6] = fields.present(IMAGE);
             mapped[7] = fields.present(SKU);
             mapped[8] = id;
-            return values.build(fields.record(), PRODUCT_CONSUMED, orderedOut.id, mapped);
+            return orderedOut.build(values, fields.record(), PRODUCT_CONSUMED, mapped);
         }
 
         /** The product's category as a list of one, or none: a list-valued property is always a list. */
         private int categories() {
-            return values.array(new int[] {category}, category != Values.NO_VALUE ? 1 : 0);
+            return values.listOf(category);
         }
     }
 }

@@ -30,7 +30,7 @@ public final class Settings {
     }
 
     static Settings read(Values values, Found settings) {
-        String apiKey = settings.kind(API_KEY) == Values.STRING ? values.trimmed(settings.value(API_KEY)) : "";
+        String apiKey = settings.kind(API_KEY) == Values.STRING ? values.text(values.trim(settings.value(API_KEY))) : "";
         return new Settings(
                 apiKey.isEmpty() ? null : apiKey,
                 settings.truthy(ENFORCE_EMAIL),

@@ -37,6 +37,6 @@ final class Track {
         int[] mapped = eventKeys.values();
         mapped[0] = Revenue.amount(values, properties, REVENUE);
         int consumed = mapped[0] != Values.NO_VALUE ? KeyList.bit(REVENUE_KEY) : 0;
-        out.send(values.command("track", event, values.build(properties.record(), consumed, eventKeys.id, mapped)));
+        out.send(values.command("track", event, eventKeys.build(values, properties.record(), consumed, mapped)));
     }
 }

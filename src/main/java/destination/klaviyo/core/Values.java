@@ -50,19 +50,24 @@ public interface Values {
 
     /**
      * Looks up a key list in an object: one step for all its keys. Returns a record handle r: entry
-     * i's value is at handle {@code r + 1 + i}. {@code kinds} (length: the list's length + 1) gets the
-     * object's own kind at 0 and entry i's kind at {@code 1 + i}, plus {@link #TRUTHY}. An entry takes
-     * the value of the first own key it matches; when the value is not an {@link #OBJECT}, no key
-     * matches. See {@link Found}.
+     * i's value is at handle {@code r + 1 + i}; {@link #kinds} has the object's own kind at r and entry
+     * i's kind at {@code r + 1 + i}, plus {@link #TRUTHY}. An entry takes the value of the first own key
+     * it matches; when the value is not an {@link #OBJECT}, no key matches. See {@link Found}.
      */
-    int find(int object, int keys, int[] kinds);
+    int find(int object, int keys);
 
     /**
      * {@link #find} in each of the first {@link #length} elements of an array: element e's record is at
-     * {@code base + e * (n + 1)} and its kinds from {@code kinds[e * (n + 1)]}, n being the list's
-     * length. Returns base.
+     * {@code base + e * (n + 1)}, n being the list's length. Returns base.
      */
-    int findEach(int array, int keys, int[] kinds);
+    int findEach(int array, int keys);
+
+    /**
+     * The kinds of the values found so far, by handle (see {@link #find}); valid for the handles of the
+     * finds made since the table was last handed out. Not a crossing: the port hands over the table it
+     * fills, so reading a kind costs nothing.
+     */
+    int[] kinds();
 
     /** The length of an array, at most {@link #MAX_ITEMS}; 0 for anything else. */
     int length(int array);
@@ -75,8 +80,8 @@ public interface Values {
     /** The text of a STRING, and the string form of a NUMBER or STRINGIFIED, as JavaScript writes it; else null. */
     String text(int value);
 
-    /** The text of a STRING without the whitespace at either end (JavaScript's trim); null for anything else. */
-    String trimmed(int value);
+    /** A STRING without the whitespace at either end (JavaScript's trim); {@link #NO_VALUE} for anything else. */
+    int trim(int value);
 
     /**
      * Whether a JavaScript regular expression, made with the {@code i} flag, finds a match in the
@@ -106,6 +111,9 @@ public interface Values {
 
     /** A new array of JSON copies (see {@link #build}) of the first {@code count} values; null where JSON has none. */
     int array(int[] values, int count);
+
+    /** A new array of a JSON copy of one value, or an empty one for {@link #NO_VALUE}. */
+    int listOf(int value);
 
     /** The text of a and of b (see {@link #text}), joined by a separator. */
     int join(int a, String separator, int b);

@@ -24,9 +24,9 @@ class FacadeRulesTest {
     @Test
     void theJvmAdapterTrimsAsJavaScriptDoes() {
         JavaValues values = new JavaValues();
-        assertEquals("a b", values.trimmed(values.hold("\u00a0\t a b \ufeff\n")));
-        assertEquals("", values.trimmed(values.hold("   ")));
-        assertEquals(null, values.trimmed(values.hold(1.0)));
+        assertEquals("a b", values.value(values.trim(values.hold("\u00a0\t a b \ufeff\n"))));
+        assertEquals("", values.value(values.trim(values.hold("   "))));
+        assertEquals(Values.NO_VALUE, values.trim(values.hold(1.0)));
     }
 
     @Test

@@ -22,12 +22,13 @@ import java.util.regex.Pattern;
  *
  * <p>Handles start at {@link #FIRST_HANDLE}, far from every kind number, and each is checked when it
  * comes back: a core that took a handle for a kind, or a kind for a handle, fails here. Every port
- * call is counted in {@link #calls}.
+ * call that crosses into JavaScript in the browser is counted in {@link #calls} ({@link #kinds} does not
+ * cross).
  */
 final class JavaValues implements Values {
     static final Object JS_UNDEFINED = new Opaque("undefined");
     static final Object THROWING_GETTER = new Opaque("getter that throws");
-    static final int FIRST_HANDLE = 1_000_000;
+    static final int FIRST_HANDLE = 1000;
 
     /** A value JSON has no type for: a function, a symbol, a DOM node... */
     record Opaque(String what) {
@@ -52,6 +53,8 @@ final class JavaValues implements Values {
 
     private final List<Object> slots = new ArrayList<>();
     private final List<KeyNames> lists = new ArrayList<>();
+    /** The kinds of found values, by handle, as port.js keeps them in Java's table. */
+    private int[] kinds = new int[FIRST_HANDLE + 16];
     /** What the port built: plain already, taken as it is. */
     private final Set<Object> made = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     /** Port calls so far. */
@@ -191,19 +194,21 @@ final class JavaValues implements Values {
     }
 
     @Override
-    public int find(int object, int keys, int[] kinds) {
+    public int find(int object, int keys) {
         beforeCall();
-        return findIn(value(object), lists.get(keys), kinds, 0);
+        return findIn(value(object), lists.get(keys));
     }
 
-    private int findIn(Object object, KeyNames list, int[] kinds, int at) {
+    @Override
+    public int[] kinds() {
+        return kinds;
+    }
+
+    private int findIn(Object object, KeyNames list) {
         int n = list.names().size();
-        if (kinds.length < at + n + 1) {
-            throw new AssertionError("kinds has room for " + kinds.length + ", the lookup needs " + (at + n + 1));
-        }
         List<String> keys = new ArrayList<>();
-        if (object instanceof Map<?, ?> map) {
-            for (Object key : map.keySet()) {
+        if (kindOf(object) == OBJECT) {
+            for (Object key : ((Map<?, ?>) object).keySet()) {
                 keys.add((String) key);
             }
         }
@@ -211,11 +216,14 @@ final class JavaValues implements Values {
         int[] marks = new int[count];
         int record = hold(new Lookup(object, keys, marks));
         boolean[] found = new boolean[n];
-        kinds[at] = kindOf(object);
         for (int i = 0; i < n; i++) {
             hold(JS_UNDEFINED);
-            kinds[at + 1 + i] = UNDEFINED;
         }
+        if (kinds.length <= top()) {
+            kinds = java.util.Arrays.copyOf(kinds, Math.max(2 * kinds.length, top() + 1));
+        }
+        kinds[record] = kindOf(object);
+        java.util.Arrays.fill(kinds, record + 1, record + 1 + n, UNDEFINED);
         for (int j = 0; j < count; j++) {
             String key = keys.get(j);
             for (Integer entry : new Integer[] {list.exact().get(key), list.facade().get(normalised(key))}) {
@@ -226,7 +234,7 @@ final class JavaValues implements Values {
                     found[entry] = true;
                     Object v = read((Map<?, ?>) object, key);
                     slots.set(record - FIRST_HANDLE + 1 + entry, v);
-                    kinds[at + 1 + entry] = kindOf(v) | (truthy(v) ? TRUTHY : 0);
+                    kinds[record + 1 + entry] = kindOf(v) | (truthy(v) ? TRUTHY : 0);
                 }
                 if (entry < 31) {
                     marks[j] |= 1 << entry;
@@ -237,13 +245,13 @@ final class JavaValues implements Values {
     }
 
     @Override
-    public int findEach(int array, int keys, int[] kinds) {
+    public int findEach(int array, int keys) {
         beforeCall();
         KeyNames list = lists.get(keys);
         int base = top();
         List<?> elements = value(array) instanceof List<?> l ? l : List.of();
         for (int e = 0; e < Math.min(elements.size(), MAX_ITEMS); e++) {
-            findIn(elements.get(e), list, kinds, e * (list.names().size() + 1));
+            findIn(elements.get(e), list);
         }
         return base;
     }
@@ -273,9 +281,9 @@ final class JavaValues implements Values {
     }
 
     @Override
-    public String trimmed(int value) {
+    public int trim(int value) {
         beforeCall();
-        return value(value) instanceof String s ? jsTrim(s) : null;
+        return value(value) instanceof String s ? hold(jsTrim(s)) : NO_VALUE;
     }
 
     /** JavaScript's trim: ECMAScript's WhiteSpace and LineTerminator characters at either end. */
@@ -418,6 +426,18 @@ final class JavaValues implements Values {
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Object c = copy(value(values[i]), new ArrayList<>());
+            out.add(c == LEFT_OUT ? null : c);
+        }
+        made.add(out);
+        return hold(out);
+    }
+
+    @Override
+    public int listOf(int value) {
+        beforeCall();
+        List<Object> out = new ArrayList<>();
+        if (value != NO_VALUE) {
+            Object c = copy(value(value), new ArrayList<>());
             out.add(c == LEFT_OUT ? null : c);
         }
         made.add(out);
