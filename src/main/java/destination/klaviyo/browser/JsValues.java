@@ -23,6 +23,11 @@ final class JsValues implements Values {
         return list(names);
     }
 
+    @Override
+    public int size(int keys) {
+        return size0(keys);
+    }
+
     /** The kinds of found values by handle; port.js asks for a larger table when a lookup needs one. */
     private int[] kinds = new int[1024];
 
@@ -128,6 +133,9 @@ final class JsValues implements Values {
 
     @JSBody(params = "n", script = "return portList(n);")
     private static native int list(String names);
+
+    @JSBody(params = "k", script = "return portLists[k].names.length;")
+    private static native int size0(int keys);
 
     @JSBody(params = {"h", "k", "kinds"}, script = "return portFind(h, k, kinds);")
     private static native int find0(int object, int keys, @JSByRef int[] kinds);

@@ -13,12 +13,8 @@ final class KeyList {
 
     KeyList(Values values, String names) {
         id = values.keys(names);
-        int count = 1;
-        for (int space = names.indexOf(' '); space >= 0; space = names.indexOf(' ', space + 1)) {
-            count++;
-        }
-        size = count;
-        scratch = new int[count];
+        size = values.size(id);
+        scratch = new int[size];
     }
 
     /** Finds this list's keys in an object, in one step. */
@@ -52,13 +48,13 @@ final class KeyList {
      * (none for {@link Values#NO_VALUE}), then this list's keys set to {@code mapped}, from {@link #values}.
      */
     int build(Values values, int record, int consumed, int[] mapped) {
-        try {
-            return values.build(record, consumed, id, mapped);
-        } finally {
-            if (mapped == scratch) {
-                lent = false;
-            }
+        // A build cut short (the page exhausted the stack) leaves the scratch lent: later builds of
+        // this list then make arrays of their own, which is slower but right.
+        int object = values.build(record, consumed, id, mapped);
+        if (mapped == scratch) {
+            lent = false;
         }
+        return object;
     }
 
     /** The bit that marks entry {@code entry} as consumed, for {@link Values#build}. */

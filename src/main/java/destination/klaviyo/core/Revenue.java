@@ -19,6 +19,7 @@ final class Revenue {
             return Values.NO_VALUE;
         }
         double amount = values.parseFloat(values.replace("\\$", values.text(found.value(entry)), ""));
-        return Double.isFinite(amount) ? values.ofNumber(amount) : Values.NO_VALUE;
+        // amount - amount is 0 for a finite number, NaN for NaN and the infinities (no Double class for it).
+        return amount - amount == 0 ? values.ofNumber(amount) : Values.NO_VALUE;
     }
 }

@@ -48,6 +48,9 @@ public interface Values {
      */
     int keys(String names);
 
+    /** How many keys a registered key list has. */
+    int size(int keys);
+
     /**
      * Looks up a key list in an object: one step for all its keys. Returns a record handle r: entry
      * i's value is at handle {@code r + 1 + i}; {@link #kinds} has the object's own kind at r and entry

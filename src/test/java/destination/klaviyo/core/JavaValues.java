@@ -188,6 +188,12 @@ final class JavaValues implements Values {
         return lists.size() - 1;
     }
 
+    @Override
+    public int size(int keys) {
+        beforeCall();
+        return lists.get(keys).names().size();
+    }
+
     /** obj-case's normalisation: without anything but ASCII letters, digits and dots, lowercased. */
     static String normalised(String key) {
         return key.replaceAll("[^a-zA-Z0-9.]+", "").toLowerCase(Locale.ROOT);
