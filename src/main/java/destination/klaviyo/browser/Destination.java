@@ -73,7 +73,7 @@ final class Destination implements JSObject, Commands {
         if ("identify".equals(type)) {
             mapping.identify(handle, settings, this);
         } else if ("track".equals(type)) {
-            mapping.track(handle, this);
+            mapping.track(handle, settings, this);
         } else if ("group".equals(type)) {
             mapping.group(handle, this);
         }

@@ -16,6 +16,8 @@ final class Recorder implements Commands {
     final JavaValues values = new JavaValues();
     final List<Object> commands = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
+    /** The browser tab: its memory of an identify sent, and Klaviyo's answer to isIdentified(). */
+    final IdentityStandIn tab;
     private final Mapping mapping;
     private final Settings settings;
     /** The port calls the last message made. */
@@ -30,7 +32,13 @@ final class Recorder implements Commands {
     }
 
     Recorder(String settingsJson) {
-        mapping = new Mapping(values);
+        this(settingsJson, new IdentityStandIn());
+    }
+
+    /** A page of a tab that may have seen other pages: its identity memory is {@code tab}. */
+    Recorder(String settingsJson, IdentityStandIn tab) {
+        this.tab = tab;
+        mapping = new Mapping(values, tab);
         settings = mapping.settings(values.hold(Json.parse(settingsJson)));
     }
 
@@ -57,11 +65,17 @@ final class Recorder implements Commands {
     }
 
     Recorder track(Object message) {
-        return run(message, handle -> mapping.track(handle, this));
+        return run(message, handle -> mapping.track(handle, settings, this));
     }
 
     Recorder group(String message) {
         return run(Json.parse(message), handle -> mapping.group(handle, this));
+    }
+
+    /** What a logout does: the page and the tab forget who the visitor is. */
+    Recorder forget() {
+        mapping.forget();
+        return this;
     }
 
     private Recorder run(Object message, java.util.function.IntConsumer map) {
