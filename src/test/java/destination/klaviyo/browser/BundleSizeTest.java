@@ -12,10 +12,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bundle is downloaded on every page view: target/dist/klaviyo.js, gzipped at the best level (as
- * {@code gzip -9}), must stay within the budget. Sizes are deterministic, so this is no timing test.
+ * {@code gzip -9}), must stay within the budget: 12,000 bytes with every feature. Sizes are
+ * deterministic, so this is no timing test.
  */
 class BundleSizeTest {
-    static final int BUDGET = 9_000;
+    static final int BUDGET = 12_000;
     static final Path BUNDLE = HostPage.TARGET.resolve("dist/klaviyo.js");
 
     @Test
