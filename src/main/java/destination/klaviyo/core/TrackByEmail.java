@@ -53,7 +53,7 @@ final class TrackByEmail {
             send(userId, userId, enforceEmail, out);
         } else if (browser == ANONYMOUS) {
             int email = propertyKeys.in(values, message.properties()).value(0);
-            // The browser is asked last: Klaviyo's script records each question as a command.
+            // Asked last, and only about an email address: the question may go to Klaviyo's script.
             if (email != Values.NO_VALUE && values.test(Identify.EMAIL_PATTERN, email)) {
                 if (identity.identified()) {
                     browser = IDENTIFIED;
