@@ -141,6 +141,19 @@ class TrackByEmailThroughAnalyticsNextTest {
     }
 
     @Test
+    void blockedSessionStorageBreaksNothingAndThePageStillRemembers() {
+        try (HostPage page = HostPage.analyticsNext(ON, HostPage.prelude("Object.defineProperty(window,"
+                + " 'sessionStorage', {configurable: true, get: function () { throw new Error('storage is blocked'); }});"))) {
+            page.whenReady("analytics.track('Viewed', {email: 'ann@example.com'});\n"
+                    + "analytics.track('Viewed', {email: 'ann@example.com'});");
+            String viewed = "[\"track\", \"Viewed\", {\"email\": \"ann@example.com\"}]";
+            page.assertKlaviyoCommands(ACCOUNT, IS_IDENTIFIED, "[\"identify\", {\"$email\": \"ann@example.com\"}]",
+                    viewed, viewed);
+            assertEquals("blocked", page.text("(function () { try { sessionStorage; return 'open'; } catch (e) { return 'blocked'; } })()"));
+        }
+    }
+
+    @Test
     void theSettingCanComeFromAnalyticsLoadOptions() throws IOException {
         // The CDN settings come from Segment's app, which has no such setting; Analytics Next merges a
         // page's load options into them.
