@@ -73,7 +73,7 @@ final class Destination implements JSObject, Commands {
         if (is(type, "identify")) {
             mapping.identify(handle, settings, this);
         } else if (is(type, "track")) {
-            mapping.track(handle, this);
+            mapping.track(handle, settings, this);
         } else if (is(type, "group")) {
             mapping.group(handle, this);
         }

@@ -91,6 +91,8 @@ final class Identify {
     private final KeyList companyKeys;
     private final KeyList ownKeys;
     private final KeyList profileKeys;
+    /** The $email of the profile made last (a handle of its message), for {@link TrackByEmail}. */
+    int email;
 
     Identify(Values values) {
         this.values = values;
@@ -113,6 +115,7 @@ final class Identify {
         if (email == Values.NO_VALUE && userId != Values.NO_VALUE && values.test(EMAIL_PATTERN, userId)) {
             email = userId;
         }
+        this.email = email;
         p.move(P_EMAIL, email, EMAIL_KEY);
         p.move(P_EXCHANGE_ID, traits.identifier(EXCHANGE_ID), EXCHANGE_ID_KEY);
         if (enforceEmail) {
@@ -155,6 +158,17 @@ final class Identify {
                 : kind == Values.STRING ? traits.ifTruthy(COMPANY) : Values.NO_VALUE);
         p.derive(P_IMAGE, traits.ifTruthy(AVATAR));
         p.derive(P_TIMEZONE, traits.ifTruthy(TIMEZONE));
+    }
+
+    /**
+     * The profile identify(userId) sends for a userId that is an email, {@code {$id, $email}} (with
+     * enforceEmail {@code {$email, id}}); {@code {$email}} alone when userId is {@link Values#NO_VALUE}.
+     */
+    int ofEmail(int email, int userId, boolean enforceEmail) {
+        int[] profile = profileKeys.values();
+        profile[P_EMAIL] = email;
+        profile[enforceEmail ? P_CUSTOM_ID : P_ID] = userId;
+        return profileKeys.build(values, Values.NO_VALUE, 0, profile);
     }
 
     /** The facade's firstName(): a string firstName, trimmed, else what comes before name's first space. */

@@ -7,7 +7,8 @@ package destination.klaviyo.core;
  * top. https://segment.com/docs/connections/destinations/catalog/klaviyo/
  *
  * <p>One Mapping serves every destination of a page: it holds the key lists it registered with the
- * port, nothing of any message or setting.
+ * port, and what the page knows of who the visitor is ({@link TrackByEmail}), nothing of any message or
+ * setting.
  */
 public final class Mapping {
     private final Values values;
@@ -16,14 +17,17 @@ public final class Mapping {
     private final Identify identify;
     private final Track track;
     private final Group group;
+    private final TrackByEmail trackByEmail;
 
-    public Mapping(Values values) {
+    /** {@code identity}: what the browser remembers of, and Klaviyo says about, who the visitor is. */
+    public Mapping(Values values, Identity identity) {
         this.values = values;
         messageKeys = new KeyList(values, Message.KEYS);
         settingKeys = new KeyList(values, Settings.KEYS);
         identify = new Identify(values);
         track = new Track(values);
         group = new Group(values);
+        trackByEmail = new TrackByEmail(values, identity, identify);
     }
 
     /** The destination's settings, as Segment's CDN, {@code initialize()} or {@code plugin()} give them. */
@@ -36,6 +40,9 @@ public final class Mapping {
         int profile = identify.profile(new Message(values, messageKeys, message), settings.enforceEmail, out);
         if (profile != Values.NO_VALUE) {
             out.send(values.command("identify", profile, Values.NO_VALUE));
+            if (settings.trackByEmail) {
+                trackByEmail.identified(identify.email);
+            }
         }
     }
 
@@ -46,9 +53,19 @@ public final class Mapping {
 
     /**
      * track: a Klaviyo event with the same name and properties; revenue becomes {@code $value}.
-     * Order Completed and its aliases become an order and one Ordered Product per product.
+     * Order Completed and its aliases become an order and one Ordered Product per product. With
+     * trackByEmail, an identify may come first ({@link TrackByEmail}).
      */
-    public void track(int message, Commands out) {
-        track.send(new Message(values, messageKeys, message), out);
+    public void track(int message, Settings settings, Commands out) {
+        Message m = new Message(values, messageKeys, message);
+        if (settings.trackByEmail && m.event() != Values.NO_VALUE) {
+            trackByEmail.before(m, settings.enforceEmail, out);
+        }
+        track.send(m, out);
+    }
+
+    /** Forgets who the visitor is, on this page and in this tab: what a logout needs. */
+    public void forget() {
+        trackByEmail.forget();
     }
 }

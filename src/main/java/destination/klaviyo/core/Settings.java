@@ -7,11 +7,12 @@ package destination.klaviyo.core;
  * never be read by, kept in, or sent from a browser.
  */
 public final class Settings {
-    static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout";
+    static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =trackByEmail";
     private static final int API_KEY = 0;
     private static final int ENFORCE_EMAIL = 1;
     private static final int QUEUE_LIMIT = 2;
     private static final int LOAD_TIMEOUT = 3;
+    private static final int TRACK_BY_EMAIL = 4;
 
     /** Klaviyo's public API key (site id), or null when missing or empty. */
     public final String apiKey;
@@ -21,12 +22,15 @@ public final class Settings {
     public final int queueLimit;
     /** Milliseconds to wait for Klaviyo's script to show a sign of life before giving up. */
     public final int loadTimeout;
+    /** Key a track to the person by email: see {@link TrackByEmail}. Off unless set. */
+    public final boolean trackByEmail;
 
-    Settings(String apiKey, boolean enforceEmail, int queueLimit, int loadTimeout) {
+    Settings(String apiKey, boolean enforceEmail, int queueLimit, int loadTimeout, boolean trackByEmail) {
         this.apiKey = apiKey;
         this.enforceEmail = enforceEmail;
         this.queueLimit = queueLimit;
         this.loadTimeout = loadTimeout;
+        this.trackByEmail = trackByEmail;
     }
 
     static Settings read(Values values, Found settings) {
@@ -35,7 +39,8 @@ public final class Settings {
                 apiKey.isEmpty() ? null : apiKey,
                 settings.truthy(ENFORCE_EMAIL),
                 count(values, settings, QUEUE_LIMIT, 1000),
-                count(values, settings, LOAD_TIMEOUT, 10000));
+                count(values, settings, LOAD_TIMEOUT, 10000),
+                settings.truthy(TRACK_BY_EMAIL));
     }
 
     private static int count(Values values, Found settings, int entry, int otherwise) {

@@ -343,6 +343,21 @@ final class HostPage implements AutoCloseable {
         return host;
     }
 
+    /**
+     * Opens the same address again in this browser tab, as a visitor going on to the shop's next page:
+     * cookies, localStorage and sessionStorage stay; the page's scripts, the host and the destination
+     * start afresh. Fails first if anything went wrong on the page left.
+     */
+    void reload() {
+        assertEquals(List.of(), problems(), "problems in the page left");
+        try {
+            page = client.getPage(page.getUrl());
+        } catch (IOException | RuntimeException e) {
+            throw new AssertionError("could not reload " + page.getUrl() + ": " + e, e);
+        }
+        run("window.hostPageErrors = [];");
+    }
+
     /** The fake web this page is served from, with every request it made. */
     FakeWeb web() {
         return web;

@@ -46,6 +46,29 @@ class FuzzTest {
         }
     }
 
+    @Test
+    void randomMessagesWithTrackByEmailNeverBreakTheMapping() {
+        // Pages of 50 messages: what a page remembers of the visitor carries from one message to the next.
+        Recorder klaviyo = null;
+        for (int i = 0; i < MESSAGES / 10; i++) {
+            if (i % 50 == 0) {
+                klaviyo = new Recorder("{\"apiKey\": \"hfWBjc\", \"trackByEmail\": true, \"enforceEmail\": "
+                        + random.nextBoolean() + "}");
+                klaviyo.tab.klaviyoIdentified = random.nextBoolean();
+            }
+            Map<String, Object> message = message();
+            String before = fingerprint(message);
+            int sent = klaviyo.commands.size();
+            if (random.nextInt(3) == 0) {
+                klaviyo.identify(message);
+            } else {
+                klaviyo.track(message);
+            }
+            Json.write(klaviyo.commands.subList(sent, klaviyo.commands.size()));
+            assertEquals(before, fingerprint(message), "the message was changed");
+        }
+    }
+
     private Map<String, Object> message() {
         Map<String, Object> message = new LinkedHashMap<>();
         if (random.nextInt(4) > 0) {

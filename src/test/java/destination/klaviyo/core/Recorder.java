@@ -16,6 +16,8 @@ final class Recorder implements Commands {
     final JavaValues values;
     final List<Object> commands = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
+    /** The browser tab: its memory of an identify sent, and Klaviyo's answer to isIdentified(). */
+    final IdentityStandIn tab;
     private final Mapping mapping;
     private final Settings settings;
     /** The port calls the last message made. */
@@ -30,12 +32,22 @@ final class Recorder implements Commands {
     }
 
     Recorder(String settingsJson) {
-        this(new JavaValues(), settingsJson);
+        this(new JavaValues(), settingsJson, new IdentityStandIn());
     }
 
     Recorder(JavaValues values, String settingsJson) {
+        this(values, settingsJson, new IdentityStandIn());
+    }
+
+    /** A page of a tab that may have seen other pages: its identity memory is {@code tab}. */
+    Recorder(String settingsJson, IdentityStandIn tab) {
+        this(new JavaValues(), settingsJson, tab);
+    }
+
+    Recorder(JavaValues values, String settingsJson, IdentityStandIn tab) {
         this.values = values;
-        mapping = new Mapping(values);
+        this.tab = tab;
+        mapping = new Mapping(values, tab);
         settings = mapping.settings(values.hold(Json.parse(settingsJson)));
     }
 
@@ -62,11 +74,17 @@ final class Recorder implements Commands {
     }
 
     Recorder track(Object message) {
-        return run(message, handle -> mapping.track(handle, this));
+        return run(message, handle -> mapping.track(handle, settings, this));
     }
 
     Recorder group(String message) {
         return run(Json.parse(message), handle -> mapping.group(handle, this));
+    }
+
+    /** What a logout does: the page and the tab forget who the visitor is. */
+    Recorder forget() {
+        mapping.forget();
+        return this;
     }
 
     private Recorder run(Object message, java.util.function.IntConsumer map) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
     private static Settings read(String json) {
         JavaValues values = new JavaValues();
-        return new Mapping(values).settings(values.hold(Json.parse(json)));
+        return new Mapping(values, new IdentityStandIn()).settings(values.hold(Json.parse(json)));
     }
 
     @Test
@@ -32,6 +32,13 @@ class SettingsTest {
         assertNull(read("{\"apiKey\": \"  \"}").apiKey);
         assertNull(read("{\"apiKey\": 123456}").apiKey);
         assertFalse(read("{\"enforceEmail\": false}").enforceEmail);
+    }
+
+    @Test
+    void trackByEmailIsOffUnlessSet() {
+        assertFalse(read("{\"apiKey\": \"k\"}").trackByEmail);
+        assertFalse(read("{\"trackByEmail\": false}").trackByEmail);
+        assertTrue(read("{\"trackByEmail\": true}").trackByEmail);
     }
 
     @Test
