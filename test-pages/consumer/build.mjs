@@ -1,13 +1,14 @@
 // The consumer app, built as a site that installs the destination from npm builds itself (run by
 // Maven before the tests: node consumer/build.mjs <target dir>, from test-pages):
 //   1. npm installs the site's pinned dependencies (package-lock.json), then the destination's
-//      package from the tarball the build just packed, by its package name.
+//      package from the tarball the build just packed (--no-save: a lock entry would pin the content
+//      of an older tarball, and npm would install that again).
 //   2. TypeScript (pinned in test-pages/package.json) checks the site's code and types/ against the
 //      package's types: tsconfig.json as a bundler resolves them, tsconfig.node16.json as Node.js
 //      does (import and require). Lines marked @ts-expect-error must fail to compile.
 //   3. esbuild bundles each page's entry (src/) into <target dir>/consumer/, as a site's build would.
 // Nothing here reaches into <target dir>/npm: the app sees the package only through node_modules.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
@@ -23,20 +24,17 @@ const packed = JSON.parse(readFileSync(join(target, 'npm', 'package.json'), 'utf
 const tarball = join(target, `${packed.name}-${packed.version}.tgz`);
 const npm = (...args) => execFileSync('npm', [...args, '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
   { cwd: here, stdio: ['ignore', 'ignore', 'inherit'] });
-npm('ci');
+npm('install');
 npm('install', '--no-save', tarball);
 const installed = JSON.parse(readFileSync(join(here, 'node_modules', packed.name, 'package.json'), 'utf8'));
 if (installed.version !== packed.version) throw new Error(`installed ${installed.version}, packed ${packed.version}`);
 
-// 2. The type check, with the TypeScript of test-pages.
+// 2. The type check, with the TypeScript of test-pages: both configurations at once.
 const tsc = createRequire(join(here, '..', 'package.json')).resolve('typescript/bin/tsc');
-for (const config of ['tsconfig.json', 'tsconfig.node16.json']) {
-  try {
-    execFileSync(process.execPath, [tsc, '--noEmit', '-p', join(here, config)], { cwd: here, encoding: 'utf8' });
-  } catch (e) {
-    throw new Error(`the consumer's types do not check (${config}):\n${e.stdout}${e.stderr}`);
-  }
-}
+await Promise.all(['tsconfig.json', 'tsconfig.node16.json'].map((config) => new Promise((done, fail) => {
+  execFile(process.execPath, [tsc, '--noEmit', '-p', join(here, config)], { cwd: here, encoding: 'utf8' },
+    (e, stdout, stderr) => (e ? fail(new Error(`the consumer's types do not check (${config}):\n${stdout}${stderr}`)) : done()));
+})));
 
 // 3. The pages' bundles: every src/*.ts, and src/*.cjs (which takes the package by require).
 const out = join(target, 'consumer');
