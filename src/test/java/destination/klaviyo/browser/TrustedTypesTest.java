@@ -186,6 +186,29 @@ class TrustedTypesTest {
     }
 
     @Test
+    void aSiteBuiltFromNpmEnforcingTrustedTypesGetsKlaviyoThroughThePolicy() {
+        // Analytics Next from npm sets no script's src of its own: the whole page can enforce them.
+        try (HostPage page = HostPage.npmConsumer("plugins", ShopEvents.SETTINGS, page(true, false))) {
+            page.whenReady(ShopEvents.TRACK_WITH_REVENUE);
+            page.assertKlaviyoCommands(ACCOUNT, ShopEvents.EVENT_WITH_VALUE);
+            assertEquals("[\"trusted " + KLAVIYO_SCRIPT_FOR_KEY + "\"]", page.text("JSON.stringify(trustedTypesSeen.srcs)"));
+        }
+    }
+
+    @Test
+    void aSiteBuiltFromNpmWhoseCspForbidsThePolicyIsStillReady() {
+        try (HostPage page = HostPage.npmConsumer("plugins", ShopEvents.SETTINGS, page(true, true))) {
+            page.awaitReady();
+            page.whenReady("analytics.track('event'); window.tracked = true;");
+            page.waitUntil("window.tracked === true");
+            assertEquals(List.of(), page.klaviyoScriptRequests());
+            assertEquals("[]", page.text("JSON.stringify(trustedTypesSeen.srcs)"));
+            assertTrue(page.console().contains(
+                    "info: analytics:Klaviyo gave up: Trusted Types forbid the policy klaviyo-destination"), page.console().toString());
+        }
+    }
+
+    @Test
     void withoutTrustedTypesTheScriptsSrcIsThePlainUrl() {
         try (HostPage page = HostPage.bare(page(false, false))) {
             startDestination(page, "{apiKey: 'hfWBjc'}");
