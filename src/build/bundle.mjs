@@ -7,7 +7,7 @@
 //      wrappers expose the constructor it returns:
 //      klaviyo.js          UMD: window.KlaviyoIntegration, or the module's export under CommonJS / AMD.
 //      klaviyo.dynamic.js  what Analytics Next loads for a classic destination: klaviyoDeps + klaviyoLoader.
-//      Two more make the npm package (see writeNpmPackage), neither touching a global:
+//      Two more make the npm package (with step 5), neither touching a global:
 //      klaviyo.mjs         ES module: export KlaviyoIntegration, and klaviyo(settings), the plugin.
 //      klaviyo.cjs         CommonJS: the same two as exports.
 //   4. terser minifies each once more (TeaVM keeps the runtime's local names and long-hand syntax),
