@@ -7,11 +7,17 @@
 //      wrappers expose the constructor it returns:
 //      klaviyo.js          UMD: window.KlaviyoIntegration, or the module's export under CommonJS / AMD.
 //      klaviyo.dynamic.js  what Analytics Next loads for a classic destination: klaviyoDeps + klaviyoLoader.
+//      Two more make the npm package (with step 5), neither touching a global:
+//      klaviyo.mjs         ES module: export KlaviyoIntegration, and klaviyo(settings), the plugin.
+//      klaviyo.cjs         CommonJS: the same two as exports.
 //   4. terser minifies each once more (TeaVM keeps the runtime's local names and long-hand syntax),
 //      following a source map of the joined factory, so the final map points at the shell's files and
 //      the Java sources.
-// Usage: node src/build/bundle.mjs <teavm output dir> <dist dir> <version>
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+//   5. The npm package in <npm dir>: the two modules, package.json (src/main/npm's, with the pom's
+//      version), the types (src/main/npm/klaviyo.d.ts, as .d.ts for require and .d.mts for import),
+//      README.md and LICENSE. Maven packs it with npm pack.
+// Usage: node src/build/bundle.mjs <teavm output dir> <dist dir> <version> <npm dir>
+import { readFileSync, writeFileSync, mkdirSync, rmSync, copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -21,11 +27,14 @@ const requireTool = createRequire(new URL('../../test-pages/package.json', impor
 const { minify } = requireTool('terser');
 const { SourceMapConsumer, SourceMapGenerator } = createRequire(requireTool.resolve('terser'))('@jridgewell/source-map');
 
-const [teavmDir, distDir, version] = process.argv.slice(2);
-if (!/^\d+\.\d+\.\d+/.test(version || '')) throw new Error(`usage: bundle.mjs <teavm dir> <dist dir> <version>, got ${version}`);
+const [teavmDir, distDir, version, npmDir] = process.argv.slice(2);
+if (!/^\d+\.\d+\.\d+/.test(version || '') || !npmDir) {
+  throw new Error(`usage: bundle.mjs <teavm dir> <dist dir> <version> <npm dir>, got ${process.argv.slice(2)}`);
+}
 
 // The shell, in the order it is joined: the port first, the shapes hosts see last.
-const SHELL = ['port.js', 'debug.js', 'storage.js', 'identity.js', 'loader.js', 'integration.js', 'plugin.js'];
+const SHELL = ['port.js', 'debug.js', 'storage.js', 'identity.js', 'trusted-types.js', 'loader.js', 'integration.js',
+  'plugin.js'];
 const shellDir = new URL('../main/js/', import.meta.url);
 
 // TeaVM 0.16 installs, on java.lang.Object's prototype, a JavaScript toString (Java's Object.toString
@@ -94,20 +103,31 @@ const factory = lines.join('\n');
 // Each wrapper keeps the factory on lines of its own: the wrapper's first line is one more line.
 const map = factoryMap.toJSON();
 map.mappings = ';' + map.mappings;
-const outputs = {
-  'klaviyo.js':
+// Each output: its folder, its wrapper, and whether it is an ES module (terser then minifies it as one).
+const outputs = [
+  [distDir, 'klaviyo.js',
     '(function(g,f){var I=f();if(typeof define=="function"&&define.amd)define(function(){return I});' +
     'else if(typeof module=="object"&&module&&module.exports)module.exports=I;else g.KlaviyoIntegration=I})' +
-    `(typeof self!="undefined"?self:this,\n${factory});`,
-  'klaviyo.dynamic.js':
+    `(typeof self!="undefined"?self:this,\n${factory});`],
+  [distDir, 'klaviyo.dynamic.js',
     '(function(w){var I;w.klaviyoDeps=[];w.klaviyoLoader=function(){w.klaviyoIntegration=I||(I=(' +
-    `\n${factory})())}})(window);`,
-};
+    `\n${factory})())}})(window);`],
+  // The factory runs on import and defines no global; sideEffects: false lets a bundler drop it unused.
+  [npmDir, 'klaviyo.mjs',
+    `var KlaviyoIntegration=(\n${factory})();` +
+    'function klaviyo(settings){return KlaviyoIntegration.plugin(settings)}export{KlaviyoIntegration,klaviyo};', true],
+  [npmDir, 'klaviyo.cjs',
+    `"use strict";var I=(\n${factory})();` +
+    'exports.KlaviyoIntegration=I;exports.klaviyo=function(settings){return I.plugin(settings)};'],
+];
 
 mkdirSync(distDir, { recursive: true });
-for (const [name, wrapped] of Object.entries(outputs)) {
+rmSync(npmDir, { recursive: true, force: true });
+mkdirSync(npmDir, { recursive: true });
+for (const [dir, name, wrapped, esModule] of outputs) {
   const result = await minify(wrapped, {
     ecma: 2015,
+    module: !!esModule,
     // Only transformations that keep the meaning of any code: no `unsafe` or `pure_getters` (the
     // destination reads page objects whose getters may throw, inside try/catch). No reduce_funcs:
     // a function used once, moved into a braceless `if` as a function expression, makes HtmlUnit's
@@ -122,9 +142,20 @@ for (const [name, wrapped] of Object.entries(outputs)) {
   sourceMap.sourceRoot = '';
   sourceMap.file = name;
   const code = result.code.replace(/\n?\/\/# sourceMappingURL=.*$/, '');
-  writeFileSync(join(distDir, name), `${code}\n//# sourceMappingURL=${name}.map\n`);
-  writeFileSync(join(distDir, `${name}.map`), JSON.stringify(sourceMap));
+  writeFileSync(join(dir, name), `${code}\n//# sourceMappingURL=${name}.map\n`);
+  writeFileSync(join(dir, `${name}.map`), JSON.stringify(sourceMap));
   const bytes = Buffer.byteLength(code);
   const gz = gzipSync(code, { level: 9 }).length;
   console.log(`${name}: ${bytes} bytes, ${gz} bytes gzipped`);
+}
+
+// The npm package's other files. package.json is src/main/npm's with the pom's version: one source of
+// truth for the version, as for the bundle's.
+const npmSources = new URL('../main/npm/', import.meta.url);
+const packageJson = JSON.parse(readFileSync(new URL('package.json', npmSources), 'utf8'));
+packageJson.version = version;
+writeFileSync(join(npmDir, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
+for (const [from, to] of [['klaviyo.d.ts', 'klaviyo.d.ts'], ['klaviyo.d.ts', 'klaviyo.d.mts'],
+  ['README.md', 'README.md'], ['LICENSE', 'LICENSE']]) {
+  copyFileSync(new URL(from, npmSources), join(npmDir, to));
 }

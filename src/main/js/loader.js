@@ -34,7 +34,7 @@ function klaviyoPresent() {
 function klaviyoInsert(key, d) {
   var s = document.createElement('script');
   s.async = true;
-  s.src = KLAVIYO_SCRIPT + encodeURIComponent(key);
+  s.src = trustedScriptURL(KLAVIYO_SCRIPT + encodeURIComponent(key));
   s.onload = function () { klaviyoGuard(pollDestination, d); };
   s.onerror = function () { klaviyoGuard(scriptFailed, d); };
   (document.head || document.documentElement).appendChild(s);

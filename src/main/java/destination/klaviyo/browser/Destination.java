@@ -96,6 +96,10 @@ final class Destination implements JSObject, Commands {
         KlaviyoScript.account(apiKey);
         // Klaviyo's script refuses to run twice: one a store platform added is used as it is.
         if (!KlaviyoScript.running() && !KlaviyoScript.present()) {
+            if (!TrustedTypes.allowed()) {
+                giveUp("Trusted Types forbid the policy klaviyo-destination");
+                return;
+            }
             KlaviyoScript.insert(apiKey, this);
         } else {
             debug.log("Klaviyo is already on the page");

@@ -24,7 +24,7 @@ class BundleShapesTest {
 
     @Test
     void thePluginReportsThePomsVersion() {
-        String version = System.getProperty("destination.version");
+        String version = System.getProperty("project.version");
         assertEquals(true, version != null && version.matches("\\d+\\.\\d+\\.\\d+.*"), "the pom's version: " + version);
         try (HostPage page = pageWith("", "klaviyo.js")) {
             assertEquals(version, page.text("KlaviyoIntegration.plugin({apiKey: 'k'}).version"));

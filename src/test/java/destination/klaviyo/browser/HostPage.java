@@ -76,6 +76,8 @@ final class HostPage implements AutoCloseable {
     private static final Path ANALYTICS_NEXT_DIST = PAGES.resolve("node_modules/@segment/analytics-next/dist/umd");
     private static final Path ANALYTICS_CORE = TARGET.resolve("hosts/analytics-core.js");
     private static final Path CONSENT_TOOLS = TARGET.resolve("hosts/consent-tools.js");
+    /** The consumer app's bundles, made by {@code test-pages/consumer/build.mjs}. */
+    static final Path CONSUMER = TARGET.resolve("consumer");
 
     private final WebClient client;
     private final FakeWeb web;
@@ -198,6 +200,28 @@ final class HostPage implements AutoCloseable {
     }
 
     /**
+     * A shop built with npm ({@code test-pages/consumer.html}): the consumer app of
+     * {@code test-pages/consumer}, which installs Analytics Next and the destination's packed tarball
+     * from npm and is bundled by esbuild into {@link #CONSUMER}. {@code consumerCase} is how it adds
+     * Klaviyo: {@code "plugins"} or {@code "register"}, with {@code klaviyoSettings} as the plugin's
+     * settings and CDN settings without Klaviyo; or {@code "classicIntegrations"}, with
+     * {@code klaviyoSettings} in the CDN settings as Segment's classic Klaviyo destination (whose
+     * bundle the fake web serves, as Segment's CDN does).
+     */
+    static HostPage npmConsumer(String consumerCase, String klaviyoSettings, Consumer<FakeWeb> changes) {
+        boolean classic = "classicIntegrations".equals(consumerCase);
+        FakeWeb web = analyticsNextWeb(classic ? Map.of("Klaviyo", classicKlaviyo(klaviyoSettings)) : Map.of())
+                .file(SHOP + "/consumer.html", PAGES.resolve("consumer.html"))
+                .directory(SHOP + "/consumer/", CONSUMER)
+                .text(SHOP + "/consumer-settings.js", "text/javascript", "window.consumerCase = "
+                        + Json.quote(consumerCase) + ";\n" + (classic ? "" : settingsScript(klaviyoSettings)));
+        changes.accept(web);
+        assertTrue(Files.isRegularFile(CONSUMER.resolve("app.js")), CONSUMER + "/app.js is missing: the build"
+                + " (mvn test) makes it with test-pages/consumer/build.mjs");
+        return open("/consumer.html", web);
+    }
+
+    /**
      * A page with the compiled destination and no host, for tests that drive the integration contract
      * themselves: {@code KlaviyoIntegration} is defined, nothing else has run.
      */
@@ -228,7 +252,8 @@ final class HostPage implements AutoCloseable {
      */
     static Consumer<FakeWeb> prelude(String script) {
         return web -> {
-            for (String name : List.of("next.html", "core.html", "plugin.html", "bare.html", "next-consent.html")) {
+            for (String name : List.of("next.html", "core.html", "plugin.html", "bare.html", "next-consent.html",
+                    "consumer.html")) {
                 String html;
                 try {
                     html = Files.readString(PAGES.resolve(name));

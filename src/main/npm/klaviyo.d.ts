@@ -1,0 +1,117 @@
+/**
+ * Types of the Klaviyo destination for Segment's analytics.js, written by hand (the package is
+ * compiled from Java). The build ships this file as klaviyo.d.ts (require) and klaviyo.d.mts (import).
+ *
+ * Adding a setting: one documented property in KlaviyoSettings, with the README's settings table row
+ * it matches. A test fails while a setting of the destination or of that table is missing here.
+ */
+import type { AnalyticsBrowserSettings, Plugin } from '@segment/analytics-next';
+
+/**
+ * The destination's settings, as Segment's CDN settings for Klaviyo give them, or
+ * `initialize({Klaviyo: {...}})`, or `klaviyo({...})`. The destination ignores settings it does not
+ * know. https://segment.com/docs/connections/destinations/catalog/klaviyo/
+ */
+export interface KlaviyoSettings {
+  /**
+   * Klaviyo's public API key (site id, company id: six characters). Without one the destination
+   * loads nothing and sends nothing. It goes into the script URL only URL-encoded.
+   */
+  apiKey: string;
+  /**
+   * Never send `$id`: the userId goes in a custom property `id`, and `$email` is the only
+   * identifier; an identify without an email sends nothing. Default `false`.
+   */
+  enforceEmail?: boolean;
+  /**
+   * Ignored: a private key must never reach a browser, and the destination never reads one. Typed
+   * `never` so that code cannot hand it one.
+   */
+  privateKey?: never;
+  /** Ignored in the browser: list subscriptions are made by Segment's servers. */
+  listId?: string;
+  /** Ignored in the browser: list subscriptions are made by Segment's servers. */
+  confirmOptin?: boolean;
+  /** Ignored in the browser: a server-side option. */
+  sendAnonymous?: boolean;
+  /**
+   * Ignored in the browser: a server-side option. The browser sends Order Completed under the name
+   * it was tracked with.
+   */
+  useSegmentSpec?: boolean;
+  /**
+   * Commands kept while Klaviyo's script loads; beyond it the oldest are dropped. Default `1000`.
+   * Not a Segment setting.
+   */
+  queueLimit?: number;
+  /**
+   * Milliseconds to wait for Klaviyo's script to run before giving up (the host is then told the
+   * destination is ready, and later calls are dropped). Default `10000`. Not a Segment setting.
+   */
+  loadTimeout?: number;
+  /**
+   * Key a track to the person by email: an identify goes before a track whose userId is an email,
+   * or whose `properties.email` names the visitor of a browser Klaviyo does not know yet. The track
+   * itself is unchanged. Default `false`. Not a Segment setting.
+   */
+  trackByEmail?: boolean;
+}
+
+/**
+ * What Analytics Next's `classicIntegrations` takes, from the installed @segment/analytics-next
+ * (an optional peer dependency); nothing more where it is missing or older.
+ */
+type ClassicIntegration = AnalyticsBrowserSettings extends { classicIntegrations?: (infer Source)[] }
+  ? InstanceType<Extract<Source, abstract new (...args: any) => any>>
+  : unknown;
+
+/**
+ * A classic integration, as analytics.js-integration makes them: what analytics.js-core and
+ * Analytics Next's classic destinations drive. https://github.com/segmentio/analytics.js-integration
+ */
+export interface KlaviyoIntegrationInstance {
+  readonly name: 'Klaviyo';
+  /** The settings hosts may read back: the key and enforceEmail, never a private key. */
+  readonly options: { apiKey: string | undefined; enforceEmail: boolean };
+  /** Says 'initialize'; Klaviyo's script loads on the first page call. */
+  initialize(): void;
+  /** A call: `page` starts the destination, `identify`, `track` and `group` send to Klaviyo. */
+  invoke(method: string, facade: { obj: object }): void;
+  /** Whether Klaviyo's script runs on the page. */
+  loaded(): boolean;
+  /** Clears the commands waiting for Klaviyo's script. */
+  reset(): void;
+  /** 'initialize', and 'ready' once Klaviyo's script runs or the destination gave up. */
+  on(event: string, listener: (...args: any[]) => void): this;
+  once(event: string, listener: (...args: any[]) => void): this;
+  off(event: string, listener?: (...args: any[]) => void): this;
+  emit(event: string, ...args: any[]): this;
+}
+
+/** The integration constructor, `KlaviyoIntegration`. */
+export interface KlaviyoIntegrationConstructor {
+  /**
+   * A destination with these settings (Analytics Next's classic destinations pass the CDN's). All
+   * optional here, so that the constructor is what `classicIntegrations` takes: one made without
+   * an apiKey loads nothing and says so in the debug log.
+   */
+  new (settings?: Partial<KlaviyoSettings>): KlaviyoIntegrationInstance & ClassicIntegration;
+  /** analytics.js-core's `analytics.use(KlaviyoIntegration)`: registers the constructor. */
+  (analytics: { addIntegration(integration: KlaviyoIntegrationConstructor): unknown }): void;
+  readonly prototype: KlaviyoIntegrationInstance & ClassicIntegration;
+  /** The destination plugin for Analytics Next, as {@link klaviyo} makes it. */
+  plugin(settings: KlaviyoSettings): Plugin;
+}
+
+/**
+ * The Klaviyo integration constructor: for Analytics Next's `classicIntegrations` (which matches it
+ * to Segment's Klaviyo settings by `prototype.name`, 'Klaviyo') and analytics.js-core's `use`.
+ */
+export declare const KlaviyoIntegration: KlaviyoIntegrationConstructor;
+
+/**
+ * The Klaviyo destination plugin for Analytics Next: `plugins: [klaviyo({apiKey})]` in
+ * `AnalyticsBrowser.load`, or `analytics.register(klaviyo({apiKey}))`. It loads Klaviyo's script
+ * when Analytics Next loads the plugin.
+ */
+export declare function klaviyo(settings: KlaviyoSettings): Plugin;

@@ -1,0 +1,192 @@
+package destination.klaviyo.browser;
+
+import destination.klaviyo.Json;
+
+import static destination.klaviyo.browser.ShopEvents.ACCOUNT;
+import static destination.klaviyo.browser.ShopEvents.COMPLETED_ORDER;
+import static destination.klaviyo.browser.ShopEvents.EVENT_WITH_VALUE;
+import static destination.klaviyo.browser.ShopEvents.GROUP;
+import static destination.klaviyo.browser.ShopEvents.IDENTIFY;
+import static destination.klaviyo.browser.ShopEvents.KLAVIYO_SCRIPT_FOR_KEY;
+import static destination.klaviyo.browser.ShopEvents.ORDER;
+import static destination.klaviyo.browser.ShopEvents.ORDERED_MONOPOLY;
+import static destination.klaviyo.browser.ShopEvents.ORDERED_SUH_DUDE;
+import static destination.klaviyo.browser.ShopEvents.ORGANIZATION;
+import static destination.klaviyo.browser.ShopEvents.PROFILE;
+import static destination.klaviyo.browser.ShopEvents.SETTINGS;
+import static destination.klaviyo.browser.ShopEvents.TRACK_WITH_REVENUE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The npm package, as a site gets it: the tarball the build packs, installed by the consumer app of
+ * {@code test-pages/consumer} (Analytics Next from npm, bundled by esbuild) and run in HtmlUnit
+ * against the fake web. The app reaches the package only through its name and {@code exports}.
+ */
+class NpmPackageTest {
+    private static final String VERSION = System.getProperty("project.version");
+    private static final String NAME = "analytics-destination-klaviyo";
+    private static final Path TARBALL = HostPage.TARGET.resolve(NAME + "-" + VERSION + ".tgz");
+
+    @Test
+    void pluginsInAnalyticsBrowserLoadSendKlaviyoEveryCall() {
+        try (HostPage page = HostPage.npmConsumer("plugins", SETTINGS, web -> { })) {
+            page.whenReady(IDENTIFY + TRACK_WITH_REVENUE + GROUP + COMPLETED_ORDER);
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE, EVENT_WITH_VALUE, ORGANIZATION, ORDER, ORDERED_MONOPOLY,
+                    ORDERED_SUH_DUDE);
+            assertEquals(List.of(KLAVIYO_SCRIPT_FOR_KEY), page.klaviyoScriptRequests());
+            assertNoSegmentBundles(page);
+        }
+    }
+
+    @Test
+    void registerOnAnAnalyticsBrowserSendsKlaviyoItsCalls() {
+        try (HostPage page = HostPage.npmConsumer("register", SETTINGS, web -> { })) {
+            page.whenReady(IDENTIFY + TRACK_WITH_REVENUE);
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE, EVENT_WITH_VALUE);
+            assertEquals("true", page.text("analytics.instance.queue.plugins.some(function (p) {"
+                    + " return p.name == 'Klaviyo' && p.type == 'destination' && p.isLoaded(); })"));
+        }
+    }
+
+    @Test
+    void classicIntegrationsReplaceSegmentsKlaviyoBundleWithTheCdnSettings() {
+        // The CDN settings enable Segment's classic Klaviyo destination, with their own apiKey.
+        try (HostPage page = HostPage.npmConsumer("classicIntegrations",
+                "{\"apiKey\": \"cdnKey\", \"enforceEmail\": true}", web -> { })) {
+            page.whenReady("analytics.identify('no-email', {firstName: 'first'});\n" + IDENTIFY + TRACK_WITH_REVENUE);
+            page.assertKlaviyoCommands("[\"account\", \"cdnKey\"]", """
+                    ["identify", {"$email": "name@example.com", "id": "id", "$first_name": "first",
+                      "$last_name": "last", "$phone_number": "phone", "$title": "title"}]""", EVENT_WITH_VALUE);
+            assertEquals(List.of(HostPage.KLAVIYO_SCRIPT + "?company_id=cdnKey"), page.klaviyoScriptRequests());
+            assertNoSegmentBundles(page);
+            assertTrue(page.check("window.klaviyoLoader === undefined && window.klaviyoIntegration === undefined"
+                    + " && window.KlaviyoIntegration === undefined"), "no bundle of Segment's ran");
+            assertEquals("true", page.text("analytics.instance.queue.plugins.some(function (p) {"
+                    + " return p.name == 'Klaviyo' && p.integration && p.integration.options.apiKey == 'cdnKey'; })"));
+        }
+    }
+
+    private static void assertNoSegmentBundles(HostPage page) {
+        assertEquals(List.of(), page.web().requestsTo(HostPage.CDN + "/next-integrations/"),
+                "requests for Segment's destination bundles");
+    }
+
+    /** A bare shop page whose only script is one of the consumer app's bundles. */
+    private static HostPage importing(String bundle) {
+        return HostPage.bare(web -> web.directory(HostPage.SHOP + "/consumer/", HostPage.CONSUMER)
+                .text(HostPage.SHOP + "/bare.html", "text/html", "<!doctype html><html><head>"
+                        + "<script>window.globalsBefore = Object.getOwnPropertyNames(window);</script>"
+                        + "<script src=\"/consumer/" + bundle + "\"></script></head><body></body></html>"));
+    }
+
+    private static void assertImportingChangesNoGlobal(String bundle) {
+        try (HostPage page = importing(bundle)) {
+            PageProbes.install(page);
+            assertEquals("KlaviyoIntegration klaviyo: function Klaviyo", page.text("window.imported"));
+            assertEquals("[]", page.text("JSON.stringify(Object.getOwnPropertyNames(window).filter(function (k) {"
+                    + " return globalsBefore.indexOf(k) < 0 && ['imported', 'globalsBefore', 'probe',"
+                    + " 'hostPageErrors'].indexOf(k) < 0; }))"));
+            assertEquals("0", page.text("document.querySelectorAll('script[src*=\"klaviyo.com\"]').length"));
+            assertEquals(List.of(), page.klaviyoScriptRequests());
+        }
+    }
+
+    @Test
+    void importingTheEsModuleChangesNoGlobal() {
+        assertImportingChangesNoGlobal("import-only.js");
+    }
+
+    @Test
+    void requiringTheCommonJsEntryChangesNoGlobal() {
+        assertImportingChangesNoGlobal("require-only.js");
+    }
+
+    @Test
+    void theTarballHoldsOnlyThePackagesFiles() throws IOException {
+        assertEquals(new TreeSet<>(List.of("package/package.json", "package/README.md", "package/LICENSE",
+                        "package/klaviyo.mjs", "package/klaviyo.mjs.map", "package/klaviyo.cjs", "package/klaviyo.cjs.map",
+                        "package/klaviyo.d.ts", "package/klaviyo.d.mts")),
+                new TreeSet<>(tarEntries(TARBALL).keySet()));
+    }
+
+    @Test
+    void thePackageJsonNamesTheEntriesTypesVersionAndLicense() throws IOException {
+        Map<String, Object> pkg = Json.parseObject(new String(tarEntries(TARBALL).get("package/package.json"),
+                StandardCharsets.UTF_8));
+        assertEquals(NAME, pkg.get("name"));
+        assertEquals(VERSION, pkg.get("version"), "the pom's version");
+        assertEquals("MIT", pkg.get("license"));
+        assertEquals(false, pkg.get("sideEffects"));
+        assertEquals("./klaviyo.d.ts", pkg.get("types"));
+        assertEquals(Json.canonical("""
+                {".": {"import": {"types": "./klaviyo.d.mts", "default": "./klaviyo.mjs"},
+                       "require": {"types": "./klaviyo.d.ts", "default": "./klaviyo.cjs"}},
+                 "./package.json": "./package.json"}"""), Json.canonical(Json.write(pkg.get("exports"))));
+        assertEquals(Json.canonical("{\"@segment/analytics-next\": {\"optional\": true}}"),
+                Json.canonical(Json.write(pkg.get("peerDependenciesMeta"))));
+        assertTrue(((Map<?, ?>) pkg.get("peerDependencies")).containsKey("@segment/analytics-next"));
+        assertEquals(null, pkg.get("dependencies"), "the package depends on nothing");
+    }
+
+    @Test
+    void bothTypeFilesAreTheHandWrittenDeclarations() throws IOException {
+        Map<String, byte[]> entries = tarEntries(TARBALL);
+        byte[] written = Files.readAllBytes(Path.of(System.getProperty("basedir", "")).toAbsolutePath()
+                .resolve("src/main/npm/klaviyo.d.ts"));
+        assertEquals(new String(written, StandardCharsets.UTF_8),
+                new String(entries.get("package/klaviyo.d.ts"), StandardCharsets.UTF_8));
+        assertEquals(new String(written, StandardCharsets.UTF_8),
+                new String(entries.get("package/klaviyo.d.mts"), StandardCharsets.UTF_8));
+    }
+
+    /** The files of a .tgz (ustar, as npm pack writes it), by path, with their contents. */
+    static Map<String, byte[]> tarEntries(Path tgz) throws IOException {
+        assertTrue(Files.isRegularFile(tgz), tgz + " is missing: the build (mvn test, or mvn package) packs it");
+        byte[] tar;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(tgz))) {
+            tar = in.readAllBytes();
+        }
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        int at = 0;
+        while (at + 512 <= tar.length && tar[at] != 0) {
+            String name = field(tar, at, 100);
+            String prefix = field(tar, at + 345, 155);
+            long size = Long.parseLong(field(tar, at + 124, 12).trim(), 8);
+            char type = (char) tar[at + 156];
+            at += 512;
+            if (type == '0' || type == 0) {
+                ByteArrayOutputStream content = new ByteArrayOutputStream();
+                content.write(tar, at, (int) size);
+                entries.put(prefix.isEmpty() ? name : prefix + "/" + name, content.toByteArray());
+            } else {
+                entries.put((prefix.isEmpty() ? name : prefix + "/" + name) + " (type " + type + ")", new byte[0]);
+            }
+            at += (int) ((size + 511) / 512 * 512);
+        }
+        return entries;
+    }
+
+    private static String field(byte[] tar, int from, int length) {
+        int end = from;
+        while (end < from + length && tar[end] != 0) {
+            end++;
+        }
+        return new String(tar, from, end - from, StandardCharsets.US_ASCII);
+    }
+}
