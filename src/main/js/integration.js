@@ -56,13 +56,14 @@ function Klaviyo(settings) {
   } catch (e) {
     // As above.
   }
+  // The hosts set self.analytics, their analytics instance, before initialize() (see klaviyoAnalytics).
   self._k = klaviyoGuard(newDestination, function (e) {
     try {
       self.emit(e);
     } catch (x) {
       // A host's listener that throws is the host's.
     }
-  }, settings);
+  }, settings, self);
   // The integration contract's options, without what the browser must not keep (privateKey).
   self.options = { apiKey: key, enforceEmail: enforce };
 }

@@ -23,8 +23,8 @@ public final class Bundle {
     }
 
     @JSExport
-    public static JSObject newDestination(Destination.Notifier notifier, JSObject settings) {
-        return new Destination(mapping, notifier, settings);
+    public static JSObject newDestination(Destination.Notifier notifier, JSObject settings, JSObject host) {
+        return new Destination(mapping, notifier, settings, host);
     }
 
     @JSExport
@@ -53,8 +53,13 @@ public final class Bundle {
     }
 
     @JSExport
-    public static void pollDestination(Destination destination) {
-        destination.poll();
+    public static void klaviyoAnswered(Destination destination) {
+        destination.klaviyoAnswered();
+    }
+
+    @JSExport
+    public static void loadTimedOut(Destination destination) {
+        destination.timedOut();
     }
 
     @JSExport

@@ -7,11 +7,12 @@ package destination.klaviyo.core;
  * never be read by, kept in, or sent from a browser.
  */
 public final class Settings {
-    static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout";
+    static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =reportKlaviyoForms";
     private static final int API_KEY = 0;
     private static final int ENFORCE_EMAIL = 1;
     private static final int QUEUE_LIMIT = 2;
     private static final int LOAD_TIMEOUT = 3;
+    private static final int REPORT_KLAVIYO_FORMS = 4;
 
     /** Klaviyo's public API key (site id), or null when missing or empty. */
     public final String apiKey;
@@ -19,14 +20,17 @@ public final class Settings {
     public final boolean enforceEmail;
     /** Commands kept while Klaviyo's script loads; the oldest are dropped beyond it. */
     public final int queueLimit;
-    /** Milliseconds to wait for Klaviyo's script to show a sign of life before giving up. */
+    /** Milliseconds to wait for Klaviyo's script to answer the account command before giving up. */
     public final int loadTimeout;
+    /** Sign-ups in Klaviyo's forms become an identify and a track on analytics.js (never echoed to Klaviyo). */
+    public final boolean reportKlaviyoForms;
 
-    Settings(String apiKey, boolean enforceEmail, int queueLimit, int loadTimeout) {
+    Settings(String apiKey, boolean enforceEmail, int queueLimit, int loadTimeout, boolean reportKlaviyoForms) {
         this.apiKey = apiKey;
         this.enforceEmail = enforceEmail;
         this.queueLimit = queueLimit;
         this.loadTimeout = loadTimeout;
+        this.reportKlaviyoForms = reportKlaviyoForms;
     }
 
     static Settings read(Values values, Found settings) {
@@ -35,7 +39,8 @@ public final class Settings {
                 apiKey.isEmpty() ? null : apiKey,
                 settings.truthy(ENFORCE_EMAIL),
                 count(values, settings, QUEUE_LIMIT, 1000),
-                count(values, settings, LOAD_TIMEOUT, 10000));
+                count(values, settings, LOAD_TIMEOUT, 10000),
+                settings.truthy(REPORT_KLAVIYO_FORMS));
     }
 
     private static int count(Values values, Found settings, int entry, int otherwise) {

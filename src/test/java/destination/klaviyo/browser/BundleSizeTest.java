@@ -5,26 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundle is downloaded on every page view: target/dist/klaviyo.js, gzipped at the best level (as
- * {@code gzip -9}), must stay within the budget. Sizes are deterministic, so this is no timing test.
+ * The bundle is downloaded on every page view: target/dist/klaviyo.js and klaviyo.dynamic.js, each
+ * gzipped at the best level (as {@code gzip -9}), must stay within the project's budget for a shipped
+ * file with every feature. Sizes are deterministic, so this is no timing test.
  */
 class BundleSizeTest {
-    static final int BUDGET = 9_000;
-    static final Path BUNDLE = HostPage.TARGET.resolve("dist/klaviyo.js");
+    static final int BUDGET = 12_000;
 
     @Test
-    void theBundleGzippedStaysWithinItsBudget() throws IOException {
-        byte[] bundle = Files.readAllBytes(BUNDLE);
-        int gzipped = gzip(bundle).length;
-        System.out.printf("target/dist/klaviyo.js: %d bytes, %d bytes gzipped (budget %d)%n",
-                bundle.length, gzipped, BUDGET);
-        assertTrue(gzipped <= BUDGET, "klaviyo.js is " + gzipped + " bytes gzipped, over its budget of " + BUDGET);
+    void eachShippedFileGzippedStaysWithinTheBudget() throws IOException {
+        for (String name : List.of("klaviyo.js", "klaviyo.dynamic.js")) {
+            byte[] bundle = Files.readAllBytes(HostPage.TARGET.resolve("dist").resolve(name));
+            int gzipped = gzip(bundle).length;
+            System.out.printf("target/dist/%s: %d bytes, %d bytes gzipped (budget %d)%n",
+                    name, bundle.length, gzipped, BUDGET);
+            assertTrue(gzipped <= BUDGET, name + " is " + gzipped + " bytes gzipped, over its budget of " + BUDGET);
+        }
     }
 
     static byte[] gzip(byte[] data) throws IOException {

@@ -63,7 +63,14 @@ final class HostPage implements AutoCloseable {
     static final String SETTINGS_URL = CDN + "/v1/projects/" + WRITE_KEY + "/settings";
     static final String ANALYTICS_NEXT_URL = CDN + "/analytics.js/v1/" + WRITE_KEY + "/analytics.min.js";
     static final String DYNAMIC_URL = CDN + "/next-integrations/integrations/klaviyo/1.0.0/klaviyo.dynamic.js.gz";
-    static final String KLAVIYO_SCRIPT = "https://static.klaviyo.com/onsite/js/klaviyo.js";
+    /** Where Klaviyo's scripts live; both forms of the onsite script's address start so. */
+    static final String KLAVIYO_ONSITE = "https://static.klaviyo.com/onsite/js/";
+    /** The address of Klaviyo's onsite script for the tests' key, as Klaviyo gives it today (query aside). */
+    static final String KLAVIYO_SCRIPT = KLAVIYO_ONSITE + "hfWBjc/klaviyo.js";
+    /** The older address of Klaviyo's onsite script, with the key in company_id alone (query aside). */
+    static final String KLAVIYO_SCRIPT_OLD_FORM = KLAVIYO_ONSITE + "klaviyo.js";
+    /** Every address of Klaviyo's onsite script, either form, any key, as a regular expression. */
+    static final String KLAVIYO_SCRIPTS = "https://static\\.klaviyo\\.com/onsite/js/(?:[^/]+/)?klaviyo\\.js";
     static final String SEGMENT_API = "https://api.segment.io";
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -259,7 +266,7 @@ final class HostPage implements AutoCloseable {
                 .file(SHOP + "/plugin.html", PAGES.resolve("plugin.html"))
                 .file(SHOP + "/bare.html", PAGES.resolve("bare.html"))
                 .directory(SHOP + "/dist/", TARGET.resolve("dist"))
-                .file(KLAVIYO_SCRIPT, PAGES.resolve("klaviyo-standin.js"));
+                .pattern(KLAVIYO_SCRIPTS, request -> FakeWeb.Reply.of("text/javascript", standInScript()));
         if (klaviyoSettings != null) {
             web.text(SHOP + "/klaviyo-settings.js", "text/javascript", settingsScript(klaviyoSettings));
         }
@@ -466,10 +473,10 @@ final class HostPage implements AutoCloseable {
         }
     }
 
-    /** The requests for Klaviyo's onsite script, full addresses. */
+    /** The requests for Klaviyo's onsite script (either address), full addresses. */
     List<String> klaviyoScriptRequests() {
         List<String> urls = new ArrayList<>();
-        for (FakeWeb.Request request : web.requestsTo(KLAVIYO_SCRIPT)) {
+        for (FakeWeb.Request request : web.requestsTo(KLAVIYO_ONSITE)) {
             urls.add(request.url());
         }
         return urls;

@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  *       destination {@code window.k}, with everything above checked around it (see {@link #send}).</li>
  *   <li>{@code probe.strings(value)}: every string reachable from a value through own properties
  *       (non-enumerable ones too, names included, char arrays decoded), for secret searches;
- *       {@code probe.stringPaths(value)} gives each with the path it was found at.</li>
+ *       {@code probe.stringPaths(value, skip)} gives each with the path it was found at, never
+ *       entering the objects of the optional array {@code skip}.</li>
  * </ul>
  */
 final class PageProbes {
@@ -190,9 +191,10 @@ final class PageProbes {
                 });
               };
 
-              // Each string reachable from root, with its path; probe.strings(root) has the strings alone.
-              probe.stringPaths = function (root) {
-                var out = [], seen = new Set();
+              // Each string reachable from root, with its path, the objects in skip left alone;
+              // probe.strings(root) has the strings alone.
+              probe.stringPaths = function (root, skip) {
+                var out = [], seen = new Set(skip || []);
                 function walk(v, depth, path) {
                   var t = typeof v;
                   if (t == 'string') { out.push([path, v]); return; }
@@ -220,7 +222,7 @@ final class PageProbes {
                 walk(root, 0, '');
                 return out;
               };
-              probe.strings = function (root) { return probe.stringPaths(root).map(function (p) { return p[1]; }); };
+              probe.strings = function (root, skip) { return probe.stringPaths(root, skip).map(function (p) { return p[1]; }); };
             })();
             """;
 
@@ -238,8 +240,8 @@ final class PageProbes {
      * Klaviyo's script is on the page and has not taken over {@code _learnq}, as while it downloads.
      */
     static Consumer<FakeWeb> heldBackKlaviyo() {
-        return web -> web.text(HostPage.KLAVIYO_SCRIPT, "text/javascript",
-                "window.releaseKlaviyo = function () {\n" + HostPage.standInScript() + "\n};\n");
+        String heldBack = "window.releaseKlaviyo = function () {\n" + HostPage.standInScript() + "\n};\n";
+        return web -> web.pattern(HostPage.KLAVIYO_SCRIPTS, request -> FakeWeb.Reply.of("text/javascript", heldBack));
     }
 
     /**
