@@ -34,12 +34,13 @@ function klaviyoFormEvent(event) {
     var d = event.detail, type = d.type, id = d.formId, version = d.formVersionId, data = d.metaData || {},
       email = data.$email, phone = data.$phone_number;
     a = klaviyoAnalytics(klaviyoFormsHost);
-    if (!a || type != 'submit' && type != 'stepSubmit' || typeof id != 'string' || !id) return;
+    // Strict: a type that only turns into 'submit' (['submit'], an object's toString) is no type.
+    if (!a || type !== 'submit' && type !== 'stepSubmit' || typeof id != 'string' || !id) return;
     // Both read: | rather than ||.
     if (klaviyoFormTrait(traits, 'email', email) | klaviyoFormTrait(traits, 'phone', phone)) {
       a.identify(traits, { integrations: { Klaviyo: false } });
     }
-    if (type == 'submit') {
+    if (type === 'submit') {
       properties = { form_id: id };
       if (typeof version == 'string' || typeof version == 'number' && isFinite(version)) properties.form_version_id = version;
       a.track('Klaviyo Form Submitted', properties, { integrations: { Klaviyo: false } });

@@ -473,6 +473,32 @@ final class HostPage implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until Segment's tracking API has got at least {@code count} events, for at most 10 seconds,
+     * then until no new one arrives for a short while, and returns them all.
+     */
+    List<Map<String, Object>> awaitSegmentApiEvents(int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (segmentApiEvents().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Segment's API got fewer than " + count + " events within " + WAIT.toMillis()
+                        + " ms: " + Json.write(segmentApiEvents()) + problemsNote());
+            }
+            pause(10);
+        }
+        List<Map<String, Object>> events = segmentApiEvents();
+        long quietUntil = System.nanoTime() + QUIET.toNanos();
+        while (System.nanoTime() < quietUntil) {
+            pause(10);
+            List<Map<String, Object>> now = segmentApiEvents();
+            if (now.size() != events.size()) {
+                events = now;
+                quietUntil = System.nanoTime() + QUIET.toNanos();
+            }
+        }
+        return events;
+    }
+
     /** The requests for Klaviyo's onsite script (either address), full addresses. */
     List<String> klaviyoScriptRequests() {
         List<String> urls = new ArrayList<>();

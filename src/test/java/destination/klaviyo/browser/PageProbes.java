@@ -226,6 +226,9 @@ final class PageProbes {
             })();
             """;
 
+    /** Whether the destination {@code window.k} of {@link #startDestination} has emitted 'ready'. */
+    static final String READY = "klaviyoEvents.some(function (e) { return e[0] == 'ready'; })";
+
     private PageProbes() {
     }
 
@@ -250,8 +253,16 @@ final class PageProbes {
      * initialize() and the first page, which starts it.
      */
     static void startDestination(HostPage page, String settings) {
+        startDestination(page, settings, "");
+    }
+
+    /**
+     * {@link #startDestination(HostPage, String)}, running {@code beforeInitialize} (statements, such as
+     * setting {@code k.analytics} as a host does) between the integration's creation and initialize().
+     */
+    static void startDestination(HostPage page, String settings, String beforeInitialize) {
         page.run("window.klaviyoEvents = []; window.klaviyoCreated = Date.now();"
-                + "window.k = new KlaviyoIntegration(" + settings + ");"
+                + "window.k = new KlaviyoIntegration(" + settings + ");" + beforeInitialize
                 + "['initialize', 'ready'].forEach(function (e) { k.on(e, function () {"
                 + "  klaviyoEvents.push([e, Date.now() - klaviyoCreated]); }); });"
                 + "k.initialize(); k.invoke('page', {obj: {type: 'page'}});");
