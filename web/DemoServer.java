@@ -237,6 +237,7 @@ public final class DemoServer {
                     "Klaviyo": {
                       "apiKey": "DEMO01",
                       "enforceEmail": %s,
+                      "reportKlaviyoForms": true,
                       "versionSettings": {"version": "%s", "componentTypes": ["browser"]},
                       "type": "browser",
                       "bundlingStatus": "bundled"
