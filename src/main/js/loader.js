@@ -52,7 +52,7 @@ function klaviyoInsert(key, d) {
   s.async = true;
   s.src = klaviyoScriptUrl(key);
   s.onload = klaviyoAdopt;
-  s.onerror = function () { klaviyoGuard(scriptFailed, d); };
+  s.onerror = function () { klaviyoGuard(klaviyoFailed, d, "Klaviyo's script failed to load"); };
   (document.head || document.documentElement).appendChild(s);
 }
 
@@ -131,10 +131,10 @@ function klaviyoDeliver(a) {
   while (a.length) klaviyoPush(a.shift());
 }
 
-/** Tells destination d that loadTimeout has passed; an older Klaviyo that runs by then still answers. */
+/** Gives up on Klaviyo for destination d after loadTimeout, unless it answered; an older Klaviyo that runs by then still answers. */
 function klaviyoWait(d, ms) {
   setTimeout(function () {
     klaviyoAdopt();
-    klaviyoGuard(loadTimedOut, d);
+    klaviyoGuard(klaviyoFailed, d, "Klaviyo's script did not run within loadTimeout");
   }, ms);
 }

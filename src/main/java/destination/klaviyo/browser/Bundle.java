@@ -57,13 +57,9 @@ public final class Bundle {
         destination.klaviyoAnswered();
     }
 
+    /** Klaviyo's script failed to load, or did not answer within loadTimeout: the reason says which. */
     @JSExport
-    public static void loadTimedOut(Destination destination) {
-        destination.timedOut();
-    }
-
-    @JSExport
-    public static void scriptFailed(Destination destination) {
-        destination.scriptFailed();
+    public static void klaviyoFailed(Destination destination, String reason) {
+        destination.giveUp(reason);
     }
 }

@@ -139,11 +139,6 @@ final class Destination implements JSObject, Commands {
         debug.log("nothing sent:", reason);
     }
 
-    /** Klaviyo's script element fired error: blocked, or not there. */
-    void scriptFailed() {
-        giveUp("Klaviyo's script failed to load");
-    }
-
     /** Klaviyo answered the account: its script runs. The commands queued meanwhile go to it, in order. */
     void klaviyoAnswered() {
         if (state != LOADING) {
@@ -156,14 +151,11 @@ final class Destination implements JSObject, Commands {
         notifier.notify("ready");
     }
 
-    /** {@code loadTimeout} has passed since the destination started. */
-    void timedOut() {
-        if (state == LOADING) {
-            giveUp("Klaviyo's script did not run within loadTimeout");
-        }
-    }
-
-    private void giveUp(String reason) {
+    /**
+     * Gives up on Klaviyo, unless it runs already: no apiKey, its script failed to load (blocked, or not
+     * there), or it did not answer within {@code loadTimeout}.
+     */
+    void giveUp(String reason) {
         if (state == READY || state == GAVE_UP) {
             return;
         }

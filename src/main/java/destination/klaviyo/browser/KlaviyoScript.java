@@ -20,7 +20,7 @@ final class KlaviyoScript {
     @JSBody(script = "return klaviyoPresent();")
     static native boolean present();
 
-    /** Inserts Klaviyo's onsite script; the destination hears if it fails to load. */
+    /** Inserts Klaviyo's onsite script; the destination gives up if it fails to load. */
     @JSBody(params = {"k", "d"}, script = "klaviyoInsert(k, d);")
     static native void insert(String apiKey, Destination destination);
 
@@ -35,7 +35,7 @@ final class KlaviyoScript {
     @JSBody(params = "c", script = "klaviyoPush(c);")
     static native void push(JSObject command);
 
-    /** Calls the destination's timedOut() after a while. */
+    /** After a while, gives up on Klaviyo for the destination unless it has answered by then. */
     @JSBody(params = {"d", "ms"}, script = "klaviyoWait(d, ms);")
     static native void waitFor(Destination destination, int milliseconds);
 }
