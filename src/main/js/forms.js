@@ -13,14 +13,6 @@ var klaviyoFormsHost;
 /** What this page reported already: 'email' or 'phone' followed by the value. */
 var klaviyoFormsSeen = [];
 
-/**
- * The analytics instance the host gave a destination: the integration's `analytics`, which
- * analytics.js-core and Analytics Next set, or the plugin's, from Analytics Next's load(ctx, analytics).
- */
-function klaviyoAnalytics(host) {
-  return host.analytics;
-}
-
 /** Listens to Klaviyo's forms, once per page, for the analytics instance of the first host asking. */
 function klaviyoForms(host) {
   if (klaviyoFormsHost) return;

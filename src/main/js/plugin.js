@@ -17,8 +17,8 @@ Klaviyo.plugin = function (settings) {
     type: 'destination',
     version: KLAVIYO_VERSION,
     isLoaded: function () { return loaded; },
-    // Analytics Next hands over its analytics instance here; it is kept as the integration keeps it,
-    // in plugin.analytics (see klaviyoAnalytics).
+    // Analytics Next hands over its analytics instance here; the plugin keeps it as an integration
+    // does, in plugin.analytics (see klaviyoAnalytics in integration.js).
     load: function (ctx, analytics) {
       plugin.analytics = analytics;
       loaded = true;

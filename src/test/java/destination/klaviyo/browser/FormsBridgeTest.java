@@ -96,6 +96,19 @@ class FormsBridgeTest {
         }
     }
 
+    @Test
+    void theSettingCanComeFromAnalyticsNextsLoadOptions() {
+        try (HostPage page = HostPage.analyticsNext(ShopEvents.SETTINGS,
+                HostPage.loadOptions("{integrations: {Klaviyo: {reportKlaviyoForms: true}}}"))) {
+            page.awaitReady();
+            page.run(SUBMIT);
+            Map<String, Object> track = page.awaitSegmentApiTrack("Klaviyo Form Submitted");
+            assertEquals(Json.canonical("{\"form_id\": \"F0rM1d\", \"form_version_id\": 7654321}"),
+                    Json.canonical(Json.write(track.get("properties"))));
+            page.assertKlaviyoCommands(ACCOUNT);
+        }
+    }
+
     /** Records what analytics.js-core emits for identify and track: (type, id or event, traits or properties, options). */
     private static final String RECORD_CORE_CALLS = """
             window.coreCalls = [];

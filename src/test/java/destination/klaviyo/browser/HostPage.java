@@ -248,6 +248,29 @@ final class HostPage implements AutoCloseable {
     }
 
     /**
+     * Changes to the fake web that serve the Analytics Next pages with {@code options} (a JavaScript
+     * object expression) as the snippet's load options: {@code analytics.load(writeKey, options)}, as
+     * a site passes {@code {integrations: {Klaviyo: {...}}}}, which Analytics Next merges into the CDN
+     * settings. Replaces a {@link #prelude}'s pages.
+     */
+    static Consumer<FakeWeb> loadOptions(String options) {
+        return web -> {
+            for (String name : List.of("next.html", "plugin.html")) {
+                String html;
+                try {
+                    html = Files.readString(PAGES.resolve(name));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                String load = "analytics.load(\"" + WRITE_KEY + "\");";
+                assertTrue(html.contains(load), name + " loads Analytics Next with " + load);
+                web.text(SHOP + "/" + name, "text/html",
+                        html.replace(load, "analytics.load(\"" + WRITE_KEY + "\", " + options + ");"));
+            }
+        };
+    }
+
+    /**
      * {@link #prelude} setting {@code localStorage.debug}, as a developer does in the console before
      * reloading the page to see analytics.js's debug lines.
      */
