@@ -23,16 +23,20 @@
   }
 
   // --- Klaviyo "running": a stub _learnq whose push is tiny and the same for both sides. ---------
-  var learnq = window._learnq = {
-    capture: null,
-    count: 0,
-    last: null,
-    push: function (c) {
-      this.count++;
-      this.last = c;
-      if (this.capture) this.capture.push(c);
-      return 1;
-    }
+  // An array taken over as Klaviyo's script does (_loaded), which answers the destination's
+  // ['account', key, callback] as Klaviyo does; the account is not counted. With no _klOnsite taken
+  // over, the destination hands every command to this _learnq.
+  var learnq = window._learnq = [];
+  learnq._loaded = true;
+  learnq.capture = null;
+  learnq.count = 0;
+  learnq.last = null;
+  learnq.push = function (c) {
+    if (c[0] === 'account' && typeof c[2] === 'function') return c[2](c[1]);
+    this.count++;
+    this.last = c;
+    if (this.capture) this.capture.push(c);
+    return 1;
   };
 
   // --- The messages (never mutated by either side, so reused). -----------------------------------
@@ -165,7 +169,7 @@
     };
   }
 
-  // --- A started, ready integration (Klaviyo counts as running: _learnq is the stub). -----------
+  // --- A started, ready integration (Klaviyo runs: the stub _learnq answers the account). --------
   function readyIntegration(Integration) {
     return new Promise(function (resolve, reject) {
       var k = new Integration(SETTINGS);

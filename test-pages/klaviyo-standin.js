@@ -1,6 +1,7 @@
 /*
- * A stand-in for Klaviyo's onsite script (static.klaviyo.com/onsite/js/klaviyo.js), served in its
- * place by the tests and the demo. It models the current script as the project's reference notes on
+ * A stand-in for Klaviyo's onsite script (static.klaviyo.com/onsite/js/<key>/klaviyo.js, or the older
+ * static.klaviyo.com/onsite/js/klaviyo.js), served in its place by the tests and the demo. It models
+ * the current script as the project's reference notes on
  * Klaviyo's onsite JavaScript describe it ("The klaviyo object and its stub", "How the onsite script
  * really treats its queues"): it keeps the page's _learnq and _klOnsite arrays, runs what they hold
  * (account, cookieDomain and identify first), overrides their push, and gives window.klaviyo methods

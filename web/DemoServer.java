@@ -226,8 +226,9 @@ public final class DemoServer {
     private String settings(String writeKey) throws IOException {
         boolean enforceEmail = writeKey.endsWith(ENFORCE_EMAIL_SUFFIX);
         String klaviyo = "\"Klaviyo\": {";
+        // The demo shows the forms bridge: Klaviyo's form sign-ups reported to analytics.js.
         return Files.readString(cdnSettings).replace("WRITE_KEY", writeKey)
-                .replace(klaviyo, klaviyo + "\n      \"enforceEmail\": " + enforceEmail + ",");
+                .replace(klaviyo, klaviyo + "\n      \"enforceEmail\": " + enforceEmail + ", \"reportKlaviyoForms\": true,");
     }
 
     private void inFolder(HttpExchange exchange, Path folder, String name, boolean head) throws IOException {

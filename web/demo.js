@@ -151,7 +151,7 @@
     var raw = document.createElement('details');
     raw.innerHTML = '<summary>as pushed</summary>';
     var code = document.createElement('code');
-    code.textContent = '_learnq.push(' + jsonText + ')';
+    code.textContent = 'klaviyo.push(' + jsonText + ')';
     raw.appendChild(code);
     item.appendChild(raw);
 
@@ -197,6 +197,47 @@
     return text.length > 60 ? text.slice(0, 57) + '…}' : text;
   }
 
+  /**
+   * An event analytics.js sends Segment that skips Klaviyo (integrations: {Klaviyo: false}), such as
+   * the identify and track a Klaviyo form causes with reportKlaviyoForms on.
+   */
+  function showSegmentEvent(event) {
+    var item = document.createElement('li');
+    item.className = 'command type-segment';
+    var head = document.createElement('div');
+    head.className = 'command-head';
+    var badge = document.createElement('span');
+    badge.className = 'badge';
+    badge.textContent = 'to Segment: ' + event.type;
+    head.appendChild(badge);
+    if (event.event) {
+      var label = document.createElement('span');
+      label.className = 'label';
+      label.textContent = event.event;
+      head.appendChild(label);
+    }
+    var when = document.createElement('time');
+    when.textContent = time();
+    head.appendChild(when);
+    item.appendChild(head);
+    var shownEvent = { userId: event.userId };
+    if (event.type === 'identify') shownEvent.traits = event.traits;
+    else shownEvent.properties = event.properties;
+    shownEvent.integrations = event.integrations;
+    var pre = document.createElement('pre');
+    pre.innerHTML = highlight(shownEvent);
+    item.appendChild(pre);
+    append(item);
+  }
+  window.analytics.addSourceMiddleware(function (context) {
+    try {
+      var event = context.payload.obj;
+      if (event.integrations && event.integrations.Klaviyo === false) showSegmentEvent(event);
+    } finally {
+      context.next(context.payload);
+    }
+  });
+
   var record = window.klaviyoStandIn;
   showCall('analytics.page() — from the snippet', '');
   if (record && record.commands) record.commands.forEach(showCommand);
@@ -219,7 +260,10 @@
     var textarea = form.elements.json;
     var idInput = form.elements.id;
     var error = form.querySelector('.error');
-    textarea.value = JSON.stringify(EXAMPLES[method], null, 2);
+    // The Klaviyo form's card has an email and no JSON.
+    if (!textarea) textarea = { value: '{}', classList: { add: function () {}, remove: function () {} },
+      focus: function () {}, addEventListener: function () {} };
+    else textarea.value = JSON.stringify(EXAMPLES[method], null, 2);
     // Tall enough for the example, up to a point; the box can be resized.
     textarea.rows = Math.min(textarea.value.split('\n').length, 20);
 
@@ -259,6 +303,16 @@
         } else if (method === 'group') {
           showCall('analytics.group(' + JSON.stringify(id) + ', ' + summary(value) + ')');
           window.analytics.group(id || null, value);
+        } else if (method === 'klaviyo-form') {
+          if (!id) throw new Error('An email is needed.');
+          showCall('a Klaviyo form submit with $email ' + JSON.stringify(id),
+            'the destination tells analytics.js; Klaviyo gets no command from it');
+          var submit = document.createEvent('CustomEvent');
+          submit.initCustomEvent('klaviyoForms', false, false, {
+            type: 'submit', formId: 'DeMoF1', formVersionId: 1234567,
+            metaData: { $email: id, $source: 'Demo sign-up form' }
+          });
+          window.dispatchEvent(submit);
         } else if (method === 'order') {
           showCall("analytics.track('Order Completed', " + summary(value) + ')');
           window.analytics.track('Order Completed', value);

@@ -36,6 +36,16 @@ function klaviyoMessage(d, type, holder, field) {
   }
 }
 
+/**
+ * The analytics instance a host gave a destination, the one place to read it: the integration's
+ * `analytics`, which analytics.js-core and Analytics Next set before initialize(), or the plugin's,
+ * which Analytics Next hands to its load(ctx, analytics) (plugin.js). `host` is the integration
+ * object or the plugin, as the destination keeps it.
+ */
+function klaviyoAnalytics(host) {
+  return host.analytics;
+}
+
 function Klaviyo(settings) {
   var register;
   // Reading a page's settings may throw (a getter, a Proxy): then they are no settings.
@@ -56,13 +66,14 @@ function Klaviyo(settings) {
   } catch (e) {
     // As above.
   }
+  // The destination keeps the integration as its host: see klaviyoAnalytics.
   self._k = klaviyoGuard(newDestination, function (e) {
     try {
       self.emit(e);
     } catch (x) {
       // A host's listener that throws is the host's.
     }
-  }, settings);
+  }, settings, self);
   // The integration contract's options, without what the browser must not keep (privateKey).
   self.options = { apiKey: key, enforceEmail: enforce };
 }

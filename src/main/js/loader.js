@@ -1,24 +1,43 @@
 /*
- * Klaviyo's onsite script and its command queue, window._learnq. Before the script runs, _learnq is
- * a plain array it drains on load; once it runs, Klaviyo's push handles each command at once. That
- * takeover is the sign of life the destination waits for.
+ * Klaviyo's onsite script and how commands reach it. Klaviyo's current API is the `klaviyo` object:
+ * klaviyo.push([...]) takes every command, and before the script runs a stub queues them in
+ * window._klOnsite. The older queue, window._learnq, is still read; the script forwards the object's
+ * commands to the _learnq it finds when it starts.
+ * https://developers.klaviyo.com/en/docs/introduction_to_the_klaviyo_object
  * https://developers.klaviyo.com/en/docs/javascript_api
+ *
+ * The sign that the script runs is its answer to ['account', key, callback]: Klaviyo calls the
+ * callback when it has handled the command.
  */
-var KLAVIYO_SCRIPT = 'https://static.klaviyo.com/onsite/js/klaviyo.js?company_id=';
-/** The account keys this bundle gave Klaviyo on this page: each once, however many destinations. */
-var klaviyoAccounts = [];
 
-/** Whether Klaviyo's script has taken over _learnq: it runs on this page. */
+/** Per account key this bundle announced: the destinations waiting for Klaviyo's answer, or true once it came. */
+var klaviyoAccounts = new Map();
+
+/**
+ * The address of Klaviyo's script for a key, as Klaviyo gives it to sites. The key is URL-encoded,
+ * so it stays inside its path segment and its parameter; a key of "." or "..", a dot segment however
+ * it is encoded, takes Klaviyo's older address, which has the key in company_id alone.
+ */
+function klaviyoScriptUrl(key) {
+  var k = encodeURIComponent(key);
+  return 'https://static.klaviyo.com/onsite/js/' + (/^\.\.?$/.test(k) ? '' : k + '/') + 'klaviyo.js?company_id=' + k;
+}
+
+/** Whether Klaviyo's script took over a queue: its _loaded flag, or its identify method (Klaviyo's own check). */
+function klaviyoTook(q) {
+  return !!q && (q._loaded === true || typeof q.identify == 'function');
+}
+
+/** Whether Klaviyo's script runs on this page: it took over _learnq. */
 function klaviyoRunning() {
   try {
-    var q = window._learnq;
-    return !!q && typeof q.push == 'function' && q.push !== Array.prototype.push;
+    return klaviyoTook(window._learnq);
   } catch (e) {
     return false;
   }
 }
 
-/** Whether the page already has Klaviyo's onsite script, ours or a store platform's. */
+/** Whether the page already has Klaviyo's onsite script (either address), ours or a store platform's. */
 function klaviyoPresent() {
   try {
     return !!document.querySelector('script[src*="static.klaviyo.com/onsite/js/"]');
@@ -27,38 +46,75 @@ function klaviyoPresent() {
   }
 }
 
-/**
- * Inserts Klaviyo's onsite script, asynchronous, and tells the destination when it loads or fails.
- * The key is URL-encoded into company_id: it cannot add markup or parameters.
- */
+/** Inserts Klaviyo's onsite script, asynchronous; the destination hears if it fails to load. */
 function klaviyoInsert(key, d) {
   var s = document.createElement('script');
   s.async = true;
-  s.src = trustedScriptURL(KLAVIYO_SCRIPT + encodeURIComponent(key));
-  s.onload = function () { klaviyoGuard(pollDestination, d); };
-  s.onerror = function () { klaviyoGuard(scriptFailed, d); };
+  s.src = trustedScriptURL(klaviyoScriptUrl(key));
+  s.onload = klaviyoAdopt;
+  s.onerror = function () { klaviyoGuard(klaviyoFailed, d, "Klaviyo's script failed to load"); };
   (document.head || document.documentElement).appendChild(s);
 }
 
-/** Pushes ['account', key] onto _learnq, creating the array Klaviyo drains when it loads. */
-function klaviyoAccount(key) {
-  if (klaviyoAccounts.indexOf(key) >= 0) return;
-  klaviyoAccounts.push(key);
+/**
+ * Announces an account to Klaviyo, once per key however many destinations, and tells destination d
+ * when Klaviyo answers (at once if it has). First it makes sure of what Klaviyo's script reads when it
+ * starts: a _learnq array, and a klaviyo object (the page's own, else Klaviyo's stub).
+ */
+function klaviyoAccount(key, d) {
+  var w = window, waiting = klaviyoAccounts.get(key);
+  if (waiting === true) return klaviyoGuard(klaviyoAnswered, d);
+  if (waiting) return waiting.push(d);
+  klaviyoAccounts.set(key, waiting = [d]);
   try {
-    var q = window._learnq;
-    if (!q || typeof q.push != 'function') q = window._learnq = [];
-    q.push(['account', key]);
+    if (!Array.isArray(w._learnq)) w._learnq = [];
+    if (!w.klaviyo) klaviyoStub(w);
   } catch (e) {
-    // A page that made _learnq read-only has no Klaviyo of ours.
+    // A page that made them read-only: commands go nowhere, and the destination gives up in time.
+  }
+  klaviyoPush(['account', key, function () {
+    klaviyoAccounts.set(key, true);
+    waiting.forEach(function (d) { klaviyoGuard(klaviyoAnswered, d); });
+  }]);
+}
+
+/**
+ * Klaviyo's stub, as its snippet makes it but from inside the bundle (no inline script): push appends
+ * to window._klOnsite; each method queues [method, ...arguments, callback] there and returns a
+ * Promise of the result, which Klaviyo's script hands to the callback.
+ */
+function klaviyoStub(w) {
+  function push() { var q = w._klOnsite; q.push.apply(q, arguments); }
+  w._klOnsite = w._klOnsite || [];
+  w.klaviyo = new Proxy({}, { get: function (o, m) {
+    return m == 'push' ? push : function () {
+      var a = [].slice.call(arguments), f = typeof a[a.length - 1] == 'function' ? a.pop() : 0;
+      return new Promise(function (r) { push([m].concat(a, [function (v) { if (f) f(v); r(v); }])); });
+    };
+  } });
+}
+
+/**
+ * Hands a command to Klaviyo through the klaviyo object. A Klaviyo that runs on _learnq but has not
+ * taken over _klOnsite (an older script, or the current one while it runs its queues) gets it on
+ * _learnq, which it handles at once.
+ */
+function klaviyoPush(c) {
+  try {
+    var w = window;
+    (klaviyoRunning() && !klaviyoTook(w._klOnsite) ? w._learnq : w.klaviyo).push(c);
+  } catch (e) {
+    // Klaviyo's own failure is not the page's.
   }
 }
 
-/** Hands a command to the running Klaviyo. */
-function klaviyoPush(c) {
+/** An older Klaviyo never reads _klOnsite: once it runs on _learnq, what waits in _klOnsite goes there. */
+function klaviyoAdopt() {
   try {
-    window._learnq.push(c);
+    var w = window, o = w._klOnsite;
+    if (klaviyoRunning() && !klaviyoTook(o)) while (o && o.length) w._learnq.push(o.shift());
   } catch (e) {
-    // Klaviyo's own failure is not the page's.
+    // As in klaviyoPush.
   }
 }
 
@@ -75,6 +131,10 @@ function klaviyoDeliver(a) {
   while (a.length) klaviyoPush(a.shift());
 }
 
-function klaviyoPoll(d, ms) {
-  setTimeout(function () { klaviyoGuard(pollDestination, d); }, ms);
+/** Gives up on Klaviyo for destination d after loadTimeout, unless it answered; an older Klaviyo that runs by then still answers. */
+function klaviyoWait(d, ms) {
+  setTimeout(function () {
+    klaviyoAdopt();
+    klaviyoGuard(klaviyoFailed, d, "Klaviyo's script did not run within loadTimeout");
+  }, ms);
 }

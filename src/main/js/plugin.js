@@ -5,22 +5,22 @@
  * https://segment.com/docs/connections/sources/catalog/libraries/website/javascript/#plugin-architecture
  */
 Klaviyo.plugin = function (settings) {
-  var done, settled = new Promise(function (r) { done = r; }), loaded = false;
-  var d = klaviyoGuard(newDestination, function (e) {
-    if (e == 'ready') done();
-  }, settings);
+  var done, settled = new Promise(function (r) { done = r; }), loaded = false, d;
   function hook(type) {
     return function (ctx) {
       klaviyoMessage(d, type, ctx, 'event');
       return Promise.resolve(ctx);
     };
   }
-  return {
+  var plugin = {
     name: 'Klaviyo',
     type: 'destination',
     version: KLAVIYO_VERSION,
     isLoaded: function () { return loaded; },
-    load: function () {
+    // Analytics Next hands over its analytics instance here; the plugin keeps it as an integration
+    // does, in plugin.analytics (see klaviyoAnalytics in integration.js).
+    load: function (ctx, analytics) {
+      plugin.analytics = analytics;
       loaded = true;
       klaviyoGuard(startDestination, d);
       return Promise.resolve();
@@ -32,4 +32,8 @@ Klaviyo.plugin = function (settings) {
     group: hook('group'),
     alias: hook('alias')
   };
+  d = klaviyoGuard(newDestination, function (e) {
+    if (e == 'ready') done();
+  }, settings, plugin);
+  return plugin;
 };

@@ -55,6 +55,12 @@ export interface KlaviyoSettings {
    * itself is unchanged. Default `false`. Not a Segment setting.
    */
   trackByEmail?: boolean;
+  /**
+   * Sign-ups in Klaviyo's forms become an `analytics.identify({email, phone})` and an
+   * `analytics.track('Klaviyo Form Submitted', {form_id, form_version_id})`, never sent back to
+   * Klaviyo. Default `false`. Not a Segment setting.
+   */
+  reportKlaviyoForms?: boolean;
 }
 
 /**

@@ -23,8 +23,8 @@ public final class Bundle {
     }
 
     @JSExport
-    public static JSObject newDestination(Destination.Notifier notifier, JSObject settings) {
-        return new Destination(mapping, notifier, settings);
+    public static JSObject newDestination(Destination.Notifier notifier, JSObject settings, JSObject host) {
+        return new Destination(mapping, notifier, settings, host);
     }
 
     @JSExport
@@ -53,12 +53,13 @@ public final class Bundle {
     }
 
     @JSExport
-    public static void pollDestination(Destination destination) {
-        destination.poll();
+    public static void klaviyoAnswered(Destination destination) {
+        destination.klaviyoAnswered();
     }
 
+    /** Klaviyo's script failed to load, or did not answer within loadTimeout: the reason says which. */
     @JSExport
-    public static void scriptFailed(Destination destination) {
-        destination.scriptFailed();
+    public static void klaviyoFailed(Destination destination, String reason) {
+        destination.giveUp(reason);
     }
 }

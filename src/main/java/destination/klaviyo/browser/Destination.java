@@ -12,25 +12,26 @@ import org.teavm.jso.JSObject;
  * object and the plugin of src/main/js/integration.js each drive one of these through {@link Bundle}.
  *
  * <p>Lifecycle: idle until started (the first page call, as the destination assumes a pageview; or
- * the plugin's load), then loading until Klaviyo's script runs, then ready. A script that fails to
- * load, or shows no sign of life within {@code loadTimeout}, makes it give up: the queue is released,
- * later messages are dropped at once, and the host is told it is ready so that nothing waits on it.
+ * the plugin's load), then loading until Klaviyo's script runs, then ready. Klaviyo's script runs
+ * when it answers the account command's callback. A script that fails to load, or does not answer
+ * within {@code loadTimeout}, makes it give up: the queue is released, later messages are dropped at
+ * once, and the host is told it is ready so that nothing waits on it.
  */
 final class Destination implements JSObject, Commands {
     private static final int IDLE = 0;
     private static final int LOADING = 1;
     private static final int READY = 2;
     private static final int GAVE_UP = 3;
-    private static final int POLL_MILLISECONDS = 50;
 
     private final Mapping mapping;
     private final Settings settings;
     private final Notifier notifier;
+    /** The integration object or the plugin: what the host gives the destination, its analytics instance. */
+    private final JSObject host;
     private final Debug debug = new Debug();
     private final KlaviyoQueue pending;
     private int state = IDLE;
     private int initializeCalls;
-    private double deadline;
 
     /**
      * Tells the host about the lifecycle: "initialize" on the first initialize() call, "ready" once
@@ -41,9 +42,10 @@ final class Destination implements JSObject, Commands {
         void notify(String event);
     }
 
-    Destination(Mapping mapping, Notifier notifier, JSObject settingsObject) {
+    Destination(Mapping mapping, Notifier notifier, JSObject settingsObject, JSObject host) {
         this.mapping = mapping;
         this.notifier = notifier;
+        this.host = host;
         settings = mapping.settings(JsValues.hold(settingsObject));
         pending = new KlaviyoQueue(settings.queueLimit);
     }
@@ -93,7 +95,9 @@ final class Destination implements JSObject, Commands {
             return;
         }
         state = LOADING;
-        KlaviyoScript.account(apiKey);
+        if (settings.reportKlaviyoForms) {
+            KlaviyoForms.report(host);
+        }
         // Klaviyo's script refuses to run twice: one a store platform added is used as it is.
         if (!KlaviyoScript.running() && !KlaviyoScript.present()) {
             if (!TrustedTypes.allowed()) {
@@ -104,12 +108,14 @@ final class Destination implements JSObject, Commands {
         } else {
             debug.log("Klaviyo is already on the page");
         }
-        deadline = KlaviyoScript.now() + settings.loadTimeout;
-        KlaviyoScript.poll(this, 0);
+        KlaviyoScript.waitFor(this, settings.loadTimeout);
+        // Last: a Klaviyo that runs already answers at once.
+        KlaviyoScript.account(apiKey, this);
     }
 
+    /** The integration contract's loaded(): whether Klaviyo's script runs for this destination. */
     boolean loaded() {
-        return KlaviyoScript.running();
+        return state == READY;
     }
 
     /**
@@ -141,37 +147,23 @@ final class Destination implements JSObject, Commands {
         debug.log("nothing sent:", reason);
     }
 
-    /** Klaviyo's script element fired error: blocked, or not there. */
-    void scriptFailed() {
-        giveUp("Klaviyo's script failed to load");
-    }
-
-    /** While waiting for Klaviyo's script: on a timer, and when its element loads. */
-    void poll() {
-        if (state != LOADING || checkRunning()) {
+    /** Klaviyo answered the account: its script runs. The commands queued meanwhile go to it, in order. */
+    void klaviyoAnswered() {
+        if (state != LOADING) {
             return;
-        }
-        if (KlaviyoScript.now() >= deadline) {
-            giveUp("Klaviyo's script did not run within loadTimeout");
-        } else {
-            KlaviyoScript.poll(this, POLL_MILLISECONDS);
-        }
-    }
-
-    /** Becomes ready if Klaviyo's script runs: the commands queued meanwhile go to it, in order. */
-    private boolean checkRunning() {
-        if (!KlaviyoScript.running()) {
-            return false;
         }
         // Still LOADING while delivering: a command made meanwhile queues behind the others.
         pending.deliver();
         state = READY;
         debug.log("Klaviyo is ready");
         notifier.notify("ready");
-        return true;
     }
 
-    private void giveUp(String reason) {
+    /**
+     * Gives up on Klaviyo, unless it runs already: no apiKey, its script failed to load (blocked, or not
+     * there), or it did not answer within {@code loadTimeout}.
+     */
+    void giveUp(String reason) {
         if (state == READY || state == GAVE_UP) {
             return;
         }

@@ -4,8 +4,9 @@ import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
 /**
- * Klaviyo's onsite script and its command queue, {@code window._learnq}, as src/main/js/loader.js
- * handles them. https://developers.klaviyo.com/en/docs/javascript_api
+ * Klaviyo's onsite script and the {@code klaviyo} object commands go through, as
+ * src/main/js/loader.js handles them.
+ * https://developers.klaviyo.com/en/docs/introduction_to_the_klaviyo_object
  */
 final class KlaviyoScript {
     private KlaviyoScript() {
@@ -19,22 +20,22 @@ final class KlaviyoScript {
     @JSBody(script = "return klaviyoPresent();")
     static native boolean present();
 
-    /** Inserts Klaviyo's onsite script; the destination hears when it loads or fails. */
+    /** Inserts Klaviyo's onsite script; the destination gives up if it fails to load. */
     @JSBody(params = {"k", "d"}, script = "klaviyoInsert(k, d);")
     static native void insert(String apiKey, Destination destination);
 
-    /** Gives Klaviyo the account, once per page and key, ahead of everything else. */
-    @JSBody(params = "k", script = "klaviyoAccount(k);")
-    static native void account(String apiKey);
+    /**
+     * Announces the account to Klaviyo (once per page and key) with a callback; the destination's
+     * {@code klaviyoAnswered()} runs when Klaviyo calls it, at once if it already has.
+     */
+    @JSBody(params = {"k", "d"}, script = "klaviyoAccount(k, d);")
+    static native void account(String apiKey, Destination destination);
 
     /** Hands a command to the running Klaviyo. */
     @JSBody(params = "c", script = "klaviyoPush(c);")
     static native void push(JSObject command);
 
-    /** Calls the destination's poll() after a while. */
-    @JSBody(params = {"d", "ms"}, script = "klaviyoPoll(d, ms);")
-    static native void poll(Destination destination, int milliseconds);
-
-    @JSBody(script = "return Date.now();")
-    static native double now();
+    /** After a while, gives up on Klaviyo for the destination unless it has answered by then. */
+    @JSBody(params = {"d", "ms"}, script = "klaviyoWait(d, ms);")
+    static native void waitFor(Destination destination, int milliseconds);
 }

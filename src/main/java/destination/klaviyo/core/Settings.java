@@ -7,12 +7,13 @@ package destination.klaviyo.core;
  * never be read by, kept in, or sent from a browser.
  */
 public final class Settings {
-    static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =trackByEmail";
+    static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =trackByEmail =reportKlaviyoForms";
     private static final int API_KEY = 0;
     private static final int ENFORCE_EMAIL = 1;
     private static final int QUEUE_LIMIT = 2;
     private static final int LOAD_TIMEOUT = 3;
     private static final int TRACK_BY_EMAIL = 4;
+    private static final int REPORT_KLAVIYO_FORMS = 5;
 
     /** Klaviyo's public API key (site id), or null when missing or empty. */
     public final String apiKey;
@@ -20,27 +21,25 @@ public final class Settings {
     public final boolean enforceEmail;
     /** Commands kept while Klaviyo's script loads; the oldest are dropped beyond it. */
     public final int queueLimit;
-    /** Milliseconds to wait for Klaviyo's script to show a sign of life before giving up. */
+    /** Milliseconds to wait for Klaviyo's script to answer the account command before giving up. */
     public final int loadTimeout;
     /** Key a track to the person by email: see {@link TrackByEmail}. Off unless set. */
     public final boolean trackByEmail;
+    /** Sign-ups in Klaviyo's forms become an identify and a track on analytics.js (never echoed to Klaviyo). */
+    public final boolean reportKlaviyoForms;
 
-    Settings(String apiKey, boolean enforceEmail, int queueLimit, int loadTimeout, boolean trackByEmail) {
-        this.apiKey = apiKey;
-        this.enforceEmail = enforceEmail;
-        this.queueLimit = queueLimit;
-        this.loadTimeout = loadTimeout;
-        this.trackByEmail = trackByEmail;
+    private Settings(Values values, Found settings) {
+        String key = settings.kind(API_KEY) == Values.STRING ? values.text(values.trim(settings.value(API_KEY))) : "";
+        apiKey = key.isEmpty() ? null : key;
+        enforceEmail = settings.truthy(ENFORCE_EMAIL);
+        queueLimit = count(values, settings, QUEUE_LIMIT, 1000);
+        loadTimeout = count(values, settings, LOAD_TIMEOUT, 10000);
+        trackByEmail = settings.truthy(TRACK_BY_EMAIL);
+        reportKlaviyoForms = settings.truthy(REPORT_KLAVIYO_FORMS);
     }
 
     static Settings read(Values values, Found settings) {
-        String apiKey = settings.kind(API_KEY) == Values.STRING ? values.text(values.trim(settings.value(API_KEY))) : "";
-        return new Settings(
-                apiKey.isEmpty() ? null : apiKey,
-                settings.truthy(ENFORCE_EMAIL),
-                count(values, settings, QUEUE_LIMIT, 1000),
-                count(values, settings, LOAD_TIMEOUT, 10000),
-                settings.truthy(TRACK_BY_EMAIL));
+        return new Settings(values, settings);
     }
 
     private static int count(Values values, Found settings, int entry, int otherwise) {

@@ -40,7 +40,8 @@ class AnalyticsCoreTest {
         try (HostPage page = HostPage.analyticsCore("{\"apiKey\": \"ab c&d=e\"}")) {
             page.awaitReady();
             page.assertKlaviyoCommands("[\"account\", \"ab c&d=e\"]");
-            assertEquals(List.of(HostPage.KLAVIYO_SCRIPT + "?company_id=ab%20c%26d%3De"), page.klaviyoScriptRequests());
+            assertEquals(List.of(HostPage.KLAVIYO_ONSITE + "ab%20c%26d%3De/klaviyo.js?company_id=ab%20c%26d%3De"),
+                    page.klaviyoScriptRequests());
         }
     }
 

@@ -25,8 +25,9 @@ import org.htmlunit.util.NameValuePair;
  * to, and a refused address is recorded (see {@link #refused()}) and answered with a 404.
  *
  * <p>Addresses are matched without their query string: {@link #file}, {@link #text} and
- * {@link #json} serve one address, {@link #directory} serves every file of a folder by name, and
- * {@link #api} answers every address of an origin. Every response carries CORS headers, so
+ * {@link #json} serve one address, {@link #directory} serves every file of a folder by name,
+ * {@link #pattern} every address a regular expression matches, and {@link #api} every address of an
+ * origin, in that order of precedence. Every response carries CORS headers, so
  * cross-origin XHR (Segment's CDN settings, its tracking API) works as it does against the real hosts.
  *
  * <p>Every request is recorded in order ({@link #requests()}), with its method and body.
@@ -57,6 +58,7 @@ final class FakeWeb implements WebConnection {
 
     private final Map<String, Route> addresses = new ConcurrentHashMap<>();
     private final Map<String, Path> directories = new ConcurrentHashMap<>();
+    private final Map<String, Route> patterns = new ConcurrentHashMap<>();
     private final Map<String, Route> origins = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Request> refused = new CopyOnWriteArrayList<>();
@@ -122,6 +124,15 @@ final class FakeWeb implements WebConnection {
             throw new IllegalArgumentException("a directory prefix ends with /: " + prefix);
         }
         directories.put(prefix, folder);
+        return this;
+    }
+
+    /**
+     * Answers every address (origin and path, no query) that a regular expression matches as a whole
+     * with a route; a later route for the same expression replaces it.
+     */
+    FakeWeb pattern(String regex, Route route) {
+        patterns.put(regex, route);
         return this;
     }
 
@@ -219,6 +230,11 @@ final class FakeWeb implements WebConnection {
                         && Files.isRegularFile(file)) {
                     return request -> fileReply(file);
                 }
+            }
+        }
+        for (Map.Entry<String, Route> pattern : patterns.entrySet()) {
+            if (address.matches(pattern.getKey())) {
+                return pattern.getValue();
             }
         }
         return origins.get(origin);

@@ -63,7 +63,14 @@ final class HostPage implements AutoCloseable {
     static final String SETTINGS_URL = CDN + "/v1/projects/" + WRITE_KEY + "/settings";
     static final String ANALYTICS_NEXT_URL = CDN + "/analytics.js/v1/" + WRITE_KEY + "/analytics.min.js";
     static final String DYNAMIC_URL = CDN + "/next-integrations/integrations/klaviyo/1.0.0/klaviyo.dynamic.js.gz";
-    static final String KLAVIYO_SCRIPT = "https://static.klaviyo.com/onsite/js/klaviyo.js";
+    /** Where Klaviyo's scripts live; both forms of the onsite script's address start so. */
+    static final String KLAVIYO_ONSITE = "https://static.klaviyo.com/onsite/js/";
+    /** The address of Klaviyo's onsite script for the tests' key, as Klaviyo gives it today (query aside). */
+    static final String KLAVIYO_SCRIPT = KLAVIYO_ONSITE + "hfWBjc/klaviyo.js";
+    /** The older address of Klaviyo's onsite script, with the key in company_id alone (query aside). */
+    static final String KLAVIYO_SCRIPT_OLD_FORM = KLAVIYO_ONSITE + "klaviyo.js";
+    /** Every address of Klaviyo's onsite script, either form, any key, as a regular expression. */
+    static final String KLAVIYO_SCRIPTS = "https://static\\.klaviyo\\.com/onsite/js/(?:[^/]+/)?klaviyo\\.js";
     static final String SEGMENT_API = "https://api.segment.io";
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -266,6 +273,29 @@ final class HostPage implements AutoCloseable {
     }
 
     /**
+     * Changes to the fake web that serve the Analytics Next pages with {@code options} (a JavaScript
+     * object expression) as the snippet's load options: {@code analytics.load(writeKey, options)}, as
+     * a site passes {@code {integrations: {Klaviyo: {...}}}}, which Analytics Next merges into the CDN
+     * settings. Replaces a {@link #prelude}'s pages.
+     */
+    static Consumer<FakeWeb> loadOptions(String options) {
+        return web -> {
+            for (String name : List.of("next.html", "plugin.html")) {
+                String html;
+                try {
+                    html = Files.readString(PAGES.resolve(name));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                String load = "analytics.load(\"" + WRITE_KEY + "\");";
+                assertTrue(html.contains(load), name + " loads Analytics Next with " + load);
+                web.text(SHOP + "/" + name, "text/html",
+                        html.replace(load, "analytics.load(\"" + WRITE_KEY + "\", " + options + ");"));
+            }
+        };
+    }
+
+    /**
      * {@link #prelude} setting {@code localStorage.debug}, as a developer does in the console before
      * reloading the page to see analytics.js's debug lines.
      */
@@ -284,7 +314,7 @@ final class HostPage implements AutoCloseable {
                 .file(SHOP + "/plugin.html", PAGES.resolve("plugin.html"))
                 .file(SHOP + "/bare.html", PAGES.resolve("bare.html"))
                 .directory(SHOP + "/dist/", TARGET.resolve("dist"))
-                .file(KLAVIYO_SCRIPT, PAGES.resolve("klaviyo-standin.js"));
+                .pattern(KLAVIYO_SCRIPTS, request -> FakeWeb.Reply.of("text/javascript", standInScript()));
         if (klaviyoSettings != null) {
             web.text(SHOP + "/klaviyo-settings.js", "text/javascript", settingsScript(klaviyoSettings));
         }
@@ -513,10 +543,36 @@ final class HostPage implements AutoCloseable {
         }
     }
 
-    /** The requests for Klaviyo's onsite script, full addresses. */
+    /**
+     * Waits until Segment's tracking API has got at least {@code count} events, for at most 10 seconds,
+     * then until no new one arrives for a short while, and returns them all.
+     */
+    List<Map<String, Object>> awaitSegmentApiEvents(int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (segmentApiEvents().size() < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Segment's API got fewer than " + count + " events within " + WAIT.toMillis()
+                        + " ms: " + Json.write(segmentApiEvents()) + problemsNote());
+            }
+            pause(10);
+        }
+        List<Map<String, Object>> events = segmentApiEvents();
+        long quietUntil = System.nanoTime() + QUIET.toNanos();
+        while (System.nanoTime() < quietUntil) {
+            pause(10);
+            List<Map<String, Object>> now = segmentApiEvents();
+            if (now.size() != events.size()) {
+                events = now;
+                quietUntil = System.nanoTime() + QUIET.toNanos();
+            }
+        }
+        return events;
+    }
+
+    /** The requests for Klaviyo's onsite script (either address), full addresses. */
     List<String> klaviyoScriptRequests() {
         List<String> urls = new ArrayList<>();
-        for (FakeWeb.Request request : web.requestsTo(KLAVIYO_SCRIPT)) {
+        for (FakeWeb.Request request : web.requestsTo(KLAVIYO_ONSITE)) {
             urls.add(request.url());
         }
         return urls;

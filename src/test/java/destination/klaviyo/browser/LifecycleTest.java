@@ -22,10 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 class LifecycleTest {
     private static final String READY = "klaviyoEvents.some(function (e) { return e[0] == 'ready'; })";
-    /** The account command, alone, on a {@code _learnq} Klaviyo's script never took over. */
-    private static final String ONLY_ACCOUNT_QUEUED = "Array.isArray(window._learnq)"
-            + " && Object.getPrototypeOf(window._learnq) === Array.prototype"
-            + " && JSON.stringify(window._learnq) === '[[\"account\",\"hfWBjc\"]]'";
+    /**
+     * The account command alone, with its callback, in {@code _klOnsite}, the queue of the klaviyo
+     * object the destination made; Klaviyo's script took over neither that queue nor {@code _learnq},
+     * which is an empty array.
+     */
+    private static final String ONLY_ACCOUNT_QUEUED = "Array.isArray(window._learnq) && _learnq.length == 0"
+            + " && Object.getPrototypeOf(_learnq) === Array.prototype && _learnq.push === Array.prototype.push"
+            + " && Array.isArray(window._klOnsite) && _klOnsite.push === Array.prototype.push && _klOnsite.length == 1"
+            + " && JSON.stringify(_klOnsite[0]) === '[\"account\",\"hfWBjc\",null]' && typeof _klOnsite[0][2] == 'function'";
+    private static final String QUEUES = "JSON.stringify([window._learnq, window._klOnsite]).slice(0, 300)";
 
     /** 1,000 calls, each mapping to one command: identify, track and group in turn. */
     private static final String THOUSAND_CALLS = """
@@ -55,10 +61,10 @@ class LifecycleTest {
         try (HostPage page = HostPage.bare(heldBackKlaviyo())) {
             startDestination(page, "{apiKey: 'hfWBjc'}");
             page.run(THOUSAND_CALLS);
-            // Klaviyo's script has loaded but not run: only the account waits on _learnq, the rest in
-            // the destination's own queue; nothing is ready.
+            // Klaviyo's script has loaded but not run: only the account waits in the klaviyo object's
+            // queue, the rest in the destination's own queue; nothing is ready.
             assertEquals(List.of(KLAVIYO_SCRIPT_FOR_KEY), page.klaviyoScriptRequests());
-            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), page.text("JSON.stringify(window._learnq).slice(0, 300)"));
+            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), page.text(QUEUES));
             assertTrue(page.check("typeof window.releaseKlaviyo == 'function' && !window.klaviyoStandIn"));
             assertEquals(List.of("initialize"), events(page));
             assertEquals("false", page.text("k.loaded()"));
@@ -94,7 +100,8 @@ class LifecycleTest {
                     k.invoke('track', {obj: {event: 'before page'}});
                     k.invoke('identify', {obj: {userId: 'early'}});""");
             assertEquals(List.of(), page.klaviyoScriptRequests());
-            assertTrue(page.check("window._learnq === undefined"), "nothing is pushed before the destination starts");
+            assertTrue(page.check("window._learnq === undefined && window._klOnsite === undefined && window.klaviyo === undefined"),
+                    "nothing is pushed or made before the destination starts");
             page.run("k.invoke('page', {obj: {type: 'page'}});");
             page.assertKlaviyoCommands(ACCOUNT, "[\"track\", \"before page\", {}]", "[\"identify\", {\"$id\": \"early\"}]");
         }
@@ -105,7 +112,7 @@ class LifecycleTest {
         try (HostPage page = HostPage.bare(heldBackKlaviyo())) {
             startDestination(page, "{apiKey: 'hfWBjc', queueLimit: 5}");
             page.run("for (var i = 1; i <= 8; i++) k.invoke('track', {obj: {event: 'e' + i}});");
-            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), "the account goes onto _learnq directly, not through the queue");
+            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), "the account goes to the klaviyo object directly, not through the queue");
             page.run("releaseKlaviyo();");
             page.waitUntil(READY);
             page.assertKlaviyoCommands(ACCOUNT, "[\"track\", \"e4\", {}]", "[\"track\", \"e5\", {}]",
@@ -169,7 +176,7 @@ class LifecycleTest {
     @Test
     void aScriptThatNeverRunsIsGivenUpAfterLoadTimeout() {
         try (HostPage page = HostPage.bare(web -> web.text(HostPage.KLAVIYO_SCRIPT, "text/javascript",
-                "/* loads, but never takes over _learnq */"))) {
+                "/* loads, but never runs Klaviyo */"))) {
             startDestination(page, "{apiKey: 'hfWBjc', loadTimeout: 300}");
             page.run("k.invoke('track', {obj: {event: 'queued'}});");
             page.waitUntil(READY, java.time.Duration.ofSeconds(5));
@@ -177,12 +184,11 @@ class LifecycleTest {
                     "klaviyoEvents.filter(function (e) { return e[0] == 'ready'; })[0][1]"));
             assertTrue(gaveUpAfter >= 300 && gaveUpAfter < 1500, "gave up after " + gaveUpAfter + " ms");
             assertEquals(List.of("initialize", "ready"), events(page));
-            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), page.text("JSON.stringify(window._learnq)"));
+            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), page.text(QUEUES));
 
             page.run("for (var i = 0; i < 50; i++) k.invoke('track', {obj: {event: 'later ' + i}});");
             page.run("k.invoke('identify', {obj: {userId: 'u'}});");
-            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), "later calls must not grow _learnq: "
-                    + page.text("JSON.stringify(window._learnq).slice(0, 300)"));
+            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), "later calls must not grow Klaviyo's queues: " + page.text(QUEUES));
             assertEquals(List.of("initialize", "ready"), events(page));
             assertEquals("false", page.text("k.loaded()"));
         }
@@ -197,8 +203,7 @@ class LifecycleTest {
             page.waitUntil("window.trackedAfterFailure === true");
             assertEquals(List.of(KLAVIYO_SCRIPT_FOR_KEY), page.failedLoads());
             assertTrue(page.check("!window.klaviyoStandIn"));
-            assertTrue(page.check("Array.isArray(window._learnq) && _learnq.length == 1"),
-                    page.text("JSON.stringify(window._learnq)"));
+            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), page.text(QUEUES));
             assertEquals(List.of(), page.problems());
         }
     }
@@ -209,7 +214,7 @@ class LifecycleTest {
                 web -> web.text(HostPage.KLAVIYO_SCRIPT, "text/javascript", "/* never runs Klaviyo */"))) {
             page.awaitReady();
             assertEquals(List.of(KLAVIYO_SCRIPT_FOR_KEY), page.klaviyoScriptRequests());
-            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), page.text("JSON.stringify(window._learnq)"));
+            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), page.text(QUEUES));
         }
     }
 
@@ -244,37 +249,51 @@ class LifecycleTest {
         }
     }
 
+    /** A store platform's Klaviyo script, with its own key, at either address Klaviyo has given sites. */
+    private static final List<String> PLATFORM_SCRIPTS = List.of(
+            HostPage.KLAVIYO_SCRIPT_OLD_FORM + "?company_id=Pl4tfm",
+            HostPage.KLAVIYO_ONSITE + "Pl4tfm/klaviyo.js?company_id=Pl4tfm");
+
     @Test
-    void klaviyoAlreadyRunningOnThePageIsUsedNotLoadedAgain() {
-        try (HostPage page = HostPage.bare()) {
-            // A store platform loaded Klaviyo first, with its own company id.
-            page.run("var s = document.createElement('script'); s.src = '" + HostPage.KLAVIYO_SCRIPT
-                    + "?company_id=platform'; document.head.appendChild(s);");
-            page.waitUntil("window.klaviyoStandIn && klaviyoStandIn.running");
-            startDestination(page, "{apiKey: 'hfWBjc'}");
-            page.waitUntil(READY);
-            page.run("k.invoke('track', {obj: {event: 'e'}});");
-            page.assertKlaviyoCommands(ACCOUNT, "[\"track\", \"e\", {}]");
-            assertEquals(List.of(HostPage.KLAVIYO_SCRIPT + "?company_id=platform"), page.klaviyoScriptRequests());
-            assertEquals("1", page.text("document.querySelectorAll('script[src*=\"static.klaviyo.com\"]').length"));
-            assertEquals("0", page.text("klaviyoStandIn.refusedLoads"));
+    void klaviyoAlreadyRunningOnThePageIsUsedNotLoadedAgainWhicheverItsAddress() {
+        for (String platformScript : PLATFORM_SCRIPTS) {
+            try (HostPage page = HostPage.bare()) {
+                // A store platform loaded Klaviyo first, with its own company id.
+                page.run("var s = document.createElement('script'); s.src = '" + platformScript
+                        + "'; document.head.appendChild(s);");
+                page.waitUntil("window.klaviyoStandIn && klaviyoStandIn.running");
+                page.run("window.platformKlaviyo = window.klaviyo;");
+                startDestination(page, "{apiKey: 'hfWBjc'}");
+                // Klaviyo runs: it answers the account at once.
+                assertEquals(List.of("initialize", "ready"), events(page), platformScript);
+                page.run("k.invoke('track', {obj: {event: 'e'}});");
+                page.assertKlaviyoCommands(ACCOUNT, "[\"track\", \"e\", {}]");
+                assertEquals(List.of(platformScript), page.klaviyoScriptRequests());
+                assertEquals("1", page.text("document.querySelectorAll('script[src*=\"static.klaviyo.com\"]').length"));
+                assertEquals("0", page.text("klaviyoStandIn.refusedLoads"));
+                assertTrue(page.check("window.klaviyo === platformKlaviyo"), "Klaviyo's own object is used as it is");
+            }
         }
     }
 
     @Test
-    void klaviyosScriptTagStillLoadingIsWaitedForNotInsertedAgain() {
-        try (HostPage page = HostPage.bare(heldBackKlaviyo())) {
-            page.run("var s = document.createElement('script'); s.src = '" + HostPage.KLAVIYO_SCRIPT
-                    + "?company_id=platform'; document.head.appendChild(s);");
-            page.waitUntil("typeof window.releaseKlaviyo == 'function'");
-            startDestination(page, "{apiKey: 'hfWBjc'}");
-            page.run("k.invoke('track', {obj: {event: 'while loading'}});");
-            assertEquals(List.of("initialize"), events(page));
-            page.run("releaseKlaviyo();");
-            page.waitUntil(READY);
-            page.assertKlaviyoCommands(ACCOUNT, "[\"track\", \"while loading\", {}]");
-            assertEquals(1, page.klaviyoScriptRequests().size());
-            assertEquals("1", page.text("document.querySelectorAll('script[src*=\"static.klaviyo.com\"]').length"));
+    void klaviyosScriptTagStillLoadingIsWaitedForNotInsertedAgainWhicheverItsAddress() {
+        for (String platformScript : PLATFORM_SCRIPTS) {
+            try (HostPage page = HostPage.bare(heldBackKlaviyo())) {
+                page.run("var s = document.createElement('script'); s.src = '" + platformScript
+                        + "'; document.head.appendChild(s);");
+                page.waitUntil("typeof window.releaseKlaviyo == 'function'");
+                startDestination(page, "{apiKey: 'hfWBjc'}");
+                page.run("k.invoke('track', {obj: {event: 'while loading'}});");
+                assertEquals(List.of("initialize"), events(page));
+                assertTrue(page.check(ONLY_ACCOUNT_QUEUED), page.text(QUEUES));
+                page.run("releaseKlaviyo();");
+                page.waitUntil(READY);
+                page.assertKlaviyoCommands(ACCOUNT, "[\"track\", \"while loading\", {}]");
+                assertEquals(List.of(platformScript), page.klaviyoScriptRequests());
+                assertEquals("1", page.text("document.querySelectorAll('script[src*=\"static.klaviyo.com\"]').length"));
+                assertEquals("0", page.text("klaviyoStandIn.refusedLoads"));
+            }
         }
     }
 
@@ -303,7 +322,7 @@ class LifecycleTest {
                         + "k.invoke('track', {obj: {event: 'e'}}); k.invoke('group', {obj: {traits: {name: 'n'}}});");
                 assertEquals(List.of("initialize", "ready"), events(page), settings);
                 assertEquals(List.of(), page.klaviyoScriptRequests(), settings);
-                assertTrue(page.check("window._learnq === undefined && !window.klaviyoStandIn"), settings);
+                assertTrue(page.check("window._learnq === undefined && window.klaviyo === undefined && !window.klaviyoStandIn"), settings);
                 assertEquals("false", page.text("k.loaded()"), settings);
                 assertEquals(List.of(), page.console(), settings);
             }
@@ -317,15 +336,16 @@ class LifecycleTest {
             page.whenReady("analytics.track('event'); window.tracked = true;");
             page.waitUntil("window.tracked === true");
             assertEquals(List.of(), page.klaviyoScriptRequests());
-            assertTrue(page.check("window._learnq === undefined"));
+            assertTrue(page.check("window._learnq === undefined && window.klaviyo === undefined"));
         }
     }
 
     @Test
     void resetLeavesKlaviyosQueueAloneAndANewIntegrationStartsAndDelivers() {
         try (HostPage page = PageProbes.readyBarePage()) {
-            page.run("window.klaviyosQueue = window._learnq; k.reset();");
-            assertTrue(page.check("window._learnq === klaviyosQueue"), "Klaviyo's queue is Klaviyo's");
+            page.run("window.klaviyosQueues = [window._learnq, window._klOnsite, window.klaviyo]; k.reset();");
+            assertTrue(page.check("window._learnq === klaviyosQueues[0] && window._klOnsite === klaviyosQueues[1]"
+                    + " && window.klaviyo === klaviyosQueues[2]"), "Klaviyo's queues are Klaviyo's");
             assertEquals("true", page.text("k.loaded()"));
             page.run("window.afterReset = [];"
                     + "['identify', 'track', 'group', 'page', 'alias'].forEach(function (m) {"
@@ -351,7 +371,7 @@ class LifecycleTest {
             startDestination(page, "{apiKey: 'hfWBjc'}");
             page.run("k.invoke('track', {obj: {event: 'before reset'}}); k.reset();"
                     + "k.invoke('track', {obj: {event: 'after reset'}});");
-            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), page.text("JSON.stringify(window._learnq)"));
+            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), page.text(QUEUES));
             page.run("releaseKlaviyo();");
             page.waitUntil(READY);
             page.assertKlaviyoCommands(ACCOUNT, "[\"track\", \"after reset\", {}]");

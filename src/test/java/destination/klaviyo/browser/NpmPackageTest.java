@@ -73,7 +73,7 @@ class NpmPackageTest {
             page.assertKlaviyoCommands("[\"account\", \"cdnKey\"]", """
                     ["identify", {"$email": "name@example.com", "id": "id", "$first_name": "first",
                       "$last_name": "last", "$phone_number": "phone", "$title": "title"}]""", EVENT_WITH_VALUE);
-            assertEquals(List.of(HostPage.KLAVIYO_SCRIPT + "?company_id=cdnKey"), page.klaviyoScriptRequests());
+            assertEquals(List.of(HostPage.KLAVIYO_ONSITE + "cdnKey/klaviyo.js?company_id=cdnKey"), page.klaviyoScriptRequests());
             assertNoSegmentBundles(page);
             assertTrue(page.check("window.klaviyoLoader === undefined && window.klaviyoIntegration === undefined"
                     + " && window.KlaviyoIntegration === undefined"), "no bundle of Segment's ran");

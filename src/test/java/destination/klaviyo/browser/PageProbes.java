@@ -30,7 +30,8 @@ import java.util.function.Consumer;
  *       destination {@code window.k}, with everything above checked around it (see {@link #send}).</li>
  *   <li>{@code probe.strings(value)}: every string reachable from a value through own properties
  *       (non-enumerable ones too, names included, char arrays decoded), for secret searches;
- *       {@code probe.stringPaths(value)} gives each with the path it was found at.</li>
+ *       {@code probe.stringPaths(value, skip)} gives each with the path it was found at, never
+ *       entering the objects of the optional array {@code skip}.</li>
  * </ul>
  */
 final class PageProbes {
@@ -190,9 +191,10 @@ final class PageProbes {
                 });
               };
 
-              // Each string reachable from root, with its path; probe.strings(root) has the strings alone.
-              probe.stringPaths = function (root) {
-                var out = [], seen = new Set();
+              // Each string reachable from root, with its path, the objects in skip left alone;
+              // probe.strings(root) has the strings alone.
+              probe.stringPaths = function (root, skip) {
+                var out = [], seen = new Set(skip || []);
                 function walk(v, depth, path) {
                   var t = typeof v;
                   if (t == 'string') { out.push([path, v]); return; }
@@ -220,9 +222,12 @@ final class PageProbes {
                 walk(root, 0, '');
                 return out;
               };
-              probe.strings = function (root) { return probe.stringPaths(root).map(function (p) { return p[1]; }); };
+              probe.strings = function (root, skip) { return probe.stringPaths(root, skip).map(function (p) { return p[1]; }); };
             })();
             """;
+
+    /** Whether the destination {@code window.k} of {@link #startDestination} has emitted 'ready'. */
+    static final String READY = "klaviyoEvents.some(function (e) { return e[0] == 'ready'; })";
 
     private PageProbes() {
     }
@@ -238,8 +243,8 @@ final class PageProbes {
      * Klaviyo's script is on the page and has not taken over {@code _learnq}, as while it downloads.
      */
     static Consumer<FakeWeb> heldBackKlaviyo() {
-        return web -> web.text(HostPage.KLAVIYO_SCRIPT, "text/javascript",
-                "window.releaseKlaviyo = function () {\n" + HostPage.standInScript() + "\n};\n");
+        String heldBack = "window.releaseKlaviyo = function () {\n" + HostPage.standInScript() + "\n};\n";
+        return web -> web.pattern(HostPage.KLAVIYO_SCRIPTS, request -> FakeWeb.Reply.of("text/javascript", heldBack));
     }
 
     /**
@@ -248,8 +253,16 @@ final class PageProbes {
      * initialize() and the first page, which starts it.
      */
     static void startDestination(HostPage page, String settings) {
+        startDestination(page, settings, "");
+    }
+
+    /**
+     * {@link #startDestination(HostPage, String)}, running {@code beforeInitialize} (statements, such as
+     * setting {@code k.analytics} as a host does) between the integration's creation and initialize().
+     */
+    static void startDestination(HostPage page, String settings, String beforeInitialize) {
         page.run("window.klaviyoEvents = []; window.klaviyoCreated = Date.now();"
-                + "window.k = new KlaviyoIntegration(" + settings + ");"
+                + "window.k = new KlaviyoIntegration(" + settings + ");" + beforeInitialize
                 + "['initialize', 'ready'].forEach(function (e) { k.on(e, function () {"
                 + "  klaviyoEvents.push([e, Date.now() - klaviyoCreated]); }); });"
                 + "k.initialize(); k.invoke('page', {obj: {type: 'page'}});");

@@ -62,8 +62,10 @@ class SecurityTest {
         if (page.check("document.documentElement.outerHTML.indexOf('" + SECRET + "') >= 0")) {
             found.add("the page's markup");
         }
-        if (page.check("probe.strings(window._learnq).some(function (s) { return s.indexOf('" + SECRET + "') >= 0; })")) {
-            found.add("window._learnq");
+        for (String queue : List.of("_learnq", "_klOnsite")) {
+            if (page.check("probe.strings(window." + queue + ").some(function (s) { return s.indexOf('" + SECRET + "') >= 0; })")) {
+                found.add("window." + queue);
+            }
         }
         assertEquals(List.of(), found, "where the private key was found");
     }
@@ -71,11 +73,14 @@ class SecurityTest {
     /**
      * Asserts the secret is nowhere in what the integration object holds: every string reachable from
      * its own properties, the destination's internals ({@code _k}) included, except the host's own
-     * {@code analytics} reference (Analytics Next sets it; it holds Analytics Next's CDN settings).
+     * {@code analytics} reference (Analytics Next sets it; it holds Analytics Next's CDN settings). The
+     * destination refers back to its integration object (the host that holds {@code analytics}): the
+     * walk does not enter it again.
      */
     private static void assertSecretNotKept(HostPage page, String integration) {
+        page.run("window.walkedIntegration = " + integration + ";");
         String walked = "(function (i) { var o = {}; Reflect.ownKeys(i).forEach(function (key) {"
-                + " if (key !== 'analytics') o[key] = i[key]; }); return o; })(" + integration + ")";
+                + " if (key !== 'analytics') o[key] = i[key]; }); return o; })(walkedIntegration), [walkedIntegration]";
         List<String> strings = Json.parseStrings(page.text("JSON.stringify(probe.strings(" + walked + "))"));
         assertTrue(strings.size() > 3, "the walk found the integration's strings: " + strings);
         List<String> paths = Json.parseStrings(page.text("JSON.stringify(probe.stringPaths(" + walked + ")"
@@ -173,8 +178,9 @@ class SecurityTest {
             page.run("window.elementsBefore = document.getElementsByTagName('*').length;");
             PageProbes.startDestination(page, "{apiKey: " + Json.quote(key) + "}");
             page.assertKlaviyoCommands("[\"account\", " + Json.quote(key) + "]");
-            assertEquals(List.of(HostPage.KLAVIYO_SCRIPT + "?company_id=" + encoded), page.klaviyoScriptRequests());
-            assertEquals(HostPage.KLAVIYO_SCRIPT + "?company_id=" + encoded,
+            String address = HostPage.KLAVIYO_ONSITE + encoded + "/klaviyo.js?company_id=" + encoded;
+            assertEquals(List.of(address), page.klaviyoScriptRequests());
+            assertEquals(address,
                     page.text("document.querySelector('script[src*=\"static.klaviyo.com\"]').getAttribute('src')"));
             assertEquals("1", page.text("document.getElementsByTagName('*').length - elementsBefore"),
                     "only Klaviyo's script element was added");
@@ -185,8 +191,8 @@ class SecurityTest {
         try (HostPage page = HostPage.bare()) {
             PageProbes.startDestination(page, "{apiKey: 'x&company_id=evil#frag'}");
             page.waitUntil("window.klaviyoStandIn && klaviyoStandIn.running");
-            assertEquals(List.of(HostPage.KLAVIYO_SCRIPT + "?company_id=x%26company_id%3Devil%23frag"),
-                    page.klaviyoScriptRequests());
+            assertEquals(List.of(HostPage.KLAVIYO_ONSITE + "x%26company_id%3Devil%23frag/klaviyo.js"
+                    + "?company_id=x%26company_id%3Devil%23frag"), page.klaviyoScriptRequests());
         }
     }
 

@@ -24,6 +24,14 @@ class SettingsTest {
         assertTrue(settings.enforceEmail);
         assertEquals(1000, settings.queueLimit);
         assertEquals(10000, settings.loadTimeout);
+        assertFalse(settings.reportKlaviyoForms, "off unless a site turns it on");
+    }
+
+    @Test
+    void reportKlaviyoFormsIsOnWhenSet() {
+        assertTrue(read("{\"apiKey\": \"k\", \"reportKlaviyoForms\": true}").reportKlaviyoForms);
+        assertFalse(read("{\"apiKey\": \"k\", \"reportKlaviyoForms\": false}").reportKlaviyoForms);
+        assertFalse(read("{\"apiKey\": \"k\", \"ReportKlaviyoForms\": true}").reportKlaviyoForms, "the exact key only");
     }
 
     @Test

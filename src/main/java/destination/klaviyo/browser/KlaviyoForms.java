@@ -1,0 +1,18 @@
+package destination.klaviyo.browser;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+
+/**
+ * Klaviyo's sign-up forms reported to analytics.js (setting {@code reportKlaviyoForms}): a visitor's
+ * submit becomes an identify and a track on the host's analytics instance, as src/main/js/forms.js
+ * does it. https://developers.klaviyo.com/en/docs/track_klaviyo_form_activity_using_javascript
+ */
+final class KlaviyoForms {
+    private KlaviyoForms() {
+    }
+
+    /** Starts reporting, once per page, to the analytics instance the host gave {@code host}. */
+    @JSBody(params = "h", script = "klaviyoForms(h);")
+    static native void report(JSObject host);
+}
