@@ -84,12 +84,10 @@ function Klaviyo(settings) {
   p.initialize = function () {
     klaviyoGuard(initializeDestination, this._k);
   };
-  // invoke(method, facade): the first page starts the destination (Klaviyo's script records page
-  // views itself); other messages are the facade's raw object, facade.obj.
+  // invoke(method, facade): the message is the facade's raw object, facade.obj; the first page starts
+  // the destination (Klaviyo's script records page views itself).
   p.invoke = function (method, facade) {
-    if (typeof method != 'string') return;
-    if (method == 'page') klaviyoGuard(startDestination, this._k);
-    else klaviyoMessage(this._k, method, facade, 'obj');
+    if (typeof method == 'string') klaviyoMessage(this._k, method, facade, 'obj');
   };
   p.loaded = function () {
     return !!klaviyoGuard(destinationLoaded, this._k);

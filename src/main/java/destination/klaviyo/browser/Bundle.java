@@ -57,6 +57,12 @@ public final class Bundle {
         destination.klaviyoAnswered();
     }
 
+    /** The host's analytics instance emitted reset: a logout. */
+    @JSExport
+    public static void klaviyoLogout(Destination destination) {
+        destination.logout();
+    }
+
     /** Klaviyo's script failed to load, or did not answer within loadTimeout: the reason says which. */
     @JSExport
     public static void klaviyoFailed(Destination destination, String reason) {

@@ -1,6 +1,7 @@
 package destination.klaviyo.browser;
 
 import destination.klaviyo.core.Commands;
+import destination.klaviyo.core.Consent;
 import destination.klaviyo.core.Mapping;
 import destination.klaviyo.core.Settings;
 import org.teavm.jso.JSBody;
@@ -16,6 +17,11 @@ import org.teavm.jso.JSObject;
  * when it answers the account command's callback. A script that fails to load, or does not answer
  * within {@code loadTimeout}, makes it give up: the queue is released, later messages are dropped at
  * once, and the host is told it is ready so that nothing waits on it.
+ *
+ * <p>With consent categories ({@link Consent}), a message the visitor's consent denies is dropped,
+ * and the destination starts only with a message consent lets through; Segment's consent event is
+ * never sent, and when it revokes consent Klaviyo's cookies are turned off. Analytics Next's
+ * {@code reset} (a logout) deletes Klaviyo's identity cookie and what the page knows of the visitor.
  */
 final class Destination implements JSObject, Commands {
     private static final int IDLE = 0;
@@ -32,6 +38,14 @@ final class Destination implements JSObject, Commands {
     private final KlaviyoQueue pending;
     private int state = IDLE;
     private int initializeCalls;
+    /** Asked to start: by the first page call, the plugin's load, a second initialize(). */
+    private boolean wanted;
+    /** With consent categories: a message of this page granted them; the visitor revoked them. */
+    private boolean granted;
+    private boolean revoked;
+    /** With consent categories: listening to the host's reset; the host told not to wait. */
+    private boolean listening;
+    private boolean told;
 
     /**
      * Tells the host about the lifecycle: "initialize" on the first initialize() call, "ready" once
@@ -58,6 +72,7 @@ final class Destination implements JSObject, Commands {
      * page comes after, starts the destination as the page would.
      */
     void initialize() {
+        listen();
         if (initializeCalls++ == 0) {
             notifier.notify("initialize");
         } else {
@@ -65,13 +80,27 @@ final class Destination implements JSObject, Commands {
         }
     }
 
-    /** A message: identify, track and group map to Klaviyo commands; page and alias send nothing. */
+    /**
+     * A message: identify, track and group map to Klaviyo commands; page and alias send nothing, and
+     * a page starts the destination. With consent categories, consent decides first.
+     */
     void message(JSObject type, JSObject message) {
+        boolean page = is(type, "page");
+        wanted |= page;
+        int handle = JsValues.hold(message);
+        if (settings.consent && !consented(type, handle)) {
+            return;
+        }
+        if (wanted) {
+            begin();
+        }
+        if (page) {
+            return;
+        }
         if (state == GAVE_UP) {
             debug.log("dropped, Klaviyo is off:", type);
             return;
         }
-        int handle = JsValues.hold(message);
         if (is(type, "identify")) {
             mapping.identify(handle, settings, this);
         } else if (is(type, "track")) {
@@ -85,7 +114,95 @@ final class Destination implements JSObject, Commands {
     @JSBody(params = {"t", "n"}, script = "return t === n;")
     private static native boolean is(JSObject type, String name);
 
+    /**
+     * Asked to start without a message (the plugin's load, Analytics Next's second initialize()). With
+     * consent categories the destination waits for a message consent lets through, and the host is
+     * told not to wait for it.
+     */
     void start() {
+        wanted = true;
+        listen();
+        if (settings.consent) {
+            holdBack();
+        } else {
+            begin();
+        }
+    }
+
+    /**
+     * With consent categories: whether the visitor's consent lets the message through, acting on what
+     * it says. A grant turns Klaviyo's tracking cookie on again; Segment's consent event is never sent,
+     * and when it denies, consent is revoked until a grant.
+     */
+    private boolean consented(JSObject type, int message) {
+        int consent = mapping.consent(message, settings);
+        boolean updated = (consent & Consent.UPDATED) != 0;
+        if ((consent & Consent.DENIED) != 0) {
+            if (updated) {
+                revoke();
+            }
+            debug.log("dropped, no consent:", type);
+            holdBack();
+            return false;
+        }
+        if ((consent & Consent.GRANTED) != 0 && !granted) {
+            // Before Klaviyo's script may load: it reads __kla_off when it starts.
+            granted = true;
+            revoked = false;
+            KlaviyoCookies.off(false);
+        }
+        if (updated && wanted) {
+            begin();
+        }
+        if (updated || revoked) {
+            debug.log(updated ? "not sent: Segment Consent Preference Updated" : "dropped, consent revoked:", type);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Consent revoked: the queue is dropped, nothing more is sent, and Klaviyo's cookies say so from
+     * the next page on (its script reads them when it starts).
+     */
+    private void revoke() {
+        revoked = true;
+        granted = false;
+        pending.clear();
+        KlaviyoCookies.off(true);
+        KlaviyoCookies.forget(false);
+        debug.log("consent revoked: __kla_off set, __kla_id deleted");
+    }
+
+    /** The host need not wait for a destination that waits for consent. */
+    private void holdBack() {
+        if (wanted && state == IDLE && !told) {
+            told = true;
+            notifier.notify("ready");
+        }
+    }
+
+    /** With consent categories: listens, once, to the host's reset, a logout. */
+    private void listen() {
+        if (settings.consent && !listening) {
+            listening = true;
+            KlaviyoCookies.onReset(host, this);
+        }
+    }
+
+    /**
+     * A logout (Analytics Next's analytics.reset()): Klaviyo's identity cookie is deleted and what the
+     * page and tab know of the visitor forgotten. Commands still queued were the previous person's and
+     * would identify the browser again: they are dropped. The cart and subscription marks stay.
+     */
+    void logout() {
+        pending.clear();
+        KlaviyoCookies.forget(true);
+        mapping.forget();
+        debug.log("logout: __kla_id deleted");
+    }
+
+    private void begin() {
         if (state != IDLE) {
             return;
         }
