@@ -1,43 +1,40 @@
 /*
  * Klaviyo's cookies, for consent and logout (browser/KlaviyoCookies.java). Klaviyo's script keeps the
  * browser's identity in __kla_id (up to two years) and reads __kla_off=true, when it starts, as
- * "tracking off": a change shows from the next page on.
- * https://help.klaviyo.com/hc/en-us/articles/360034666712 (Klaviyo's cookies, __kla_off)
+ * "tracking off", so a change shows from the next page on.
+ * https://help.klaviyo.com/hc/en-us/articles/360034666712
  */
-function klaviyoCookie(c) {
-  try {
-    document.cookie = c + '; path=/; SameSite=Lax';
-  } catch (e) {
-    // A sandboxed document, cookies turned off: nothing to write.
-  }
-}
 
-/** Sets __kla_off=true for a year, or deletes it (off false). */
-function klaviyoCookieOff(off) {
-  klaviyoCookie(off ? '__kla_off=true; max-age=31536000' : '__kla_off=; max-age=0');
+/**
+ * mode 0: __kla_off deleted (tracking on). 1: __kla_off=true for a year, __kla_id deleted for this
+ * host and its parent domain (Klaviyo may set it for either). 2: __kla_id deleted likewise, and a
+ * running Klaviyo asked to forget the identity it holds (clearIdentity, on _learnq once it runs).
+ */
+function klaviyoCookies(mode) {
+  try {
+    var h = location.hostname, c = '; path=/; SameSite=Lax; max-age=';
+    if (mode < 2) document.cookie = '__kla_off=' + (mode ? 'true' + c + 31536000 : c + 0);
+    if (mode) {
+      ['', h, h.replace(/^[^.]*\./, '')].forEach(function (d) {
+        document.cookie = '__kla_id=' + c + 0 + (d && '; domain=' + d);
+      });
+      if (mode > 1) window._learnq.clearIdentity();
+    }
+  } catch (e) {
+    // Cookies blocked (a sandboxed frame), or no Klaviyo running: nothing more to forget.
+  }
 }
 
 /**
- * Deletes __kla_id for this host and its parent domain (Klaviyo may set it for either), after
- * asking a running Klaviyo to forget the identity it holds (forget true; its clearIdentity, on _learnq).
+ * Calls destination d's logout when the host's analytics instance emits reset (Analytics Next's
+ * analytics.reset()), once per host; analytics.js-core has no such event. The destination does
+ * nothing without consent categories.
  */
-function klaviyoCookieForget(forget) {
-  try {
-    var q = window._learnq, h = location.hostname;
-    if (forget && klaviyoRunning() && typeof q.clearIdentity == 'function') q.clearIdentity();
-  } catch (e) {
-    // Klaviyo's failure is not the page's.
-  }
-  ['', h, h && h.replace(/^[^.]*\./, '')].forEach(function (d) {
-    klaviyoCookie('__kla_id=; max-age=0' + (d ? '; domain=' + d : ''));
-  });
-}
-
-/** Calls destination d's logout when the host's analytics instance emits reset (Analytics Next's analytics.reset()). */
 function klaviyoOnReset(host, d) {
   try {
-    klaviyoAnalytics(host).on('reset', function () { klaviyoGuard(klaviyoLogout, d); });
+    if (!host._r) klaviyoAnalytics(host).on('reset', function () { klaviyoGuard(klaviyoLogout, d); });
+    host._r = 1;
   } catch (e) {
-    // No analytics instance, or one without events (analytics.js-core has no reset event).
+    // No analytics instance, or one without events.
   }
 }

@@ -82,6 +82,7 @@ function Klaviyo(settings) {
   p.name = 'Klaviyo';
   p._assumesPageview = true;
   p.initialize = function () {
+    klaviyoOnReset(this, this._k);
     klaviyoGuard(initializeDestination, this._k);
   };
   // invoke(method, facade): the message is the facade's raw object, facade.obj; the first page starts

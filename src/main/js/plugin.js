@@ -22,6 +22,7 @@ Klaviyo.plugin = function (settings) {
     load: function (ctx, analytics) {
       plugin.analytics = analytics;
       loaded = true;
+      klaviyoOnReset(plugin, d);
       klaviyoGuard(startDestination, d);
       return Promise.resolve();
     },

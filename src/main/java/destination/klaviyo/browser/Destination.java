@@ -29,6 +29,13 @@ final class Destination implements JSObject, Commands {
     private static final int READY = 2;
     private static final int GAVE_UP = 3;
 
+    // The visitor's consent, as far as this page heard.
+    private static final int UNKNOWN = 0;
+    /** A message granted every category. */
+    private static final int GRANTED = 1;
+    /** Segment's consent event denied one: nothing is sent until a grant. */
+    private static final int REVOKED = 2;
+
     private final Mapping mapping;
     private final Settings settings;
     private final Notifier notifier;
@@ -40,12 +47,8 @@ final class Destination implements JSObject, Commands {
     private int initializeCalls;
     /** Asked to start: by the first page call, the plugin's load, a second initialize(). */
     private boolean wanted;
-    /** With consent categories: a message of this page granted them; the visitor revoked them. */
-    private boolean granted;
-    private boolean revoked;
-    /** With consent categories: listening to the host's reset; the host told not to wait. */
-    private boolean listening;
-    private boolean told;
+    /** With consent categories: what the page heard of the visitor's consent. */
+    private int visitor = UNKNOWN;
 
     /**
      * Tells the host about the lifecycle: "initialize" on the first initialize() call, "ready" once
@@ -72,7 +75,6 @@ final class Destination implements JSObject, Commands {
      * page comes after, starts the destination as the page would.
      */
     void initialize() {
-        listen();
         if (initializeCalls++ == 0) {
             notifier.notify("initialize");
         } else {
@@ -82,17 +84,24 @@ final class Destination implements JSObject, Commands {
 
     /**
      * A message: identify, track and group map to Klaviyo commands; page and alias send nothing, and
-     * a page starts the destination. With consent categories, consent decides first.
+     * a page starts the destination. With consent categories, the visitor's consent decides first.
      */
     void message(JSObject type, JSObject message) {
         boolean page = is(type, "page");
         wanted |= page;
         int handle = JsValues.hold(message);
-        if (settings.consent && !consented(type, handle)) {
+        int consent = settings.consent ? consent(handle) : Consent.NONE;
+        if ((consent & Consent.DENIED) != 0 || visitor == REVOKED) {
+            debug.log("dropped, no consent:", type);
+            holdBack();
             return;
         }
         if (wanted) {
             begin();
+        }
+        if (consent >= Consent.UPDATED) {
+            skip(Consent.UPDATED_EVENT);
+            return;
         }
         if (page) {
             return;
@@ -121,7 +130,6 @@ final class Destination implements JSObject, Commands {
      */
     void start() {
         wanted = true;
-        listen();
         if (settings.consent) {
             holdBack();
         } else {
@@ -130,76 +138,44 @@ final class Destination implements JSObject, Commands {
     }
 
     /**
-     * With consent categories: whether the visitor's consent lets the message through, acting on what
-     * it says. A grant turns Klaviyo's tracking cookie on again; Segment's consent event is never sent,
-     * and when it denies, consent is revoked until a grant.
+     * What the visitor's consent says of a message ({@link Consent}), acted on. Segment's consent event
+     * denying a category revokes consent: the queue is dropped, nothing more is sent until a grant, and
+     * Klaviyo's cookies say so from the next page on. The first grant of a page turns Klaviyo's tracking
+     * on again, before its script may load (it reads __kla_off when it starts).
      */
-    private boolean consented(JSObject type, int message) {
+    private int consent(int message) {
         int consent = mapping.consent(message, settings);
-        boolean updated = (consent & Consent.UPDATED) != 0;
-        if ((consent & Consent.DENIED) != 0) {
-            if (updated) {
-                revoke();
-            }
-            debug.log("dropped, no consent:", type);
-            holdBack();
-            return false;
+        if (consent == (Consent.UPDATED | Consent.DENIED)) {
+            visitor = REVOKED;
+            pending.clear();
+            KlaviyoCookies.set(KlaviyoCookies.OFF);
+            debug.log("consent revoked");
+        } else if ((consent & Consent.GRANTED) != 0 && visitor != GRANTED) {
+            visitor = GRANTED;
+            KlaviyoCookies.set(KlaviyoCookies.ON);
         }
-        if ((consent & Consent.GRANTED) != 0 && !granted) {
-            // Before Klaviyo's script may load: it reads __kla_off when it starts.
-            granted = true;
-            revoked = false;
-            KlaviyoCookies.off(false);
-        }
-        if (updated && wanted) {
-            begin();
-        }
-        if (updated || revoked) {
-            debug.log(updated ? "not sent: Segment Consent Preference Updated" : "dropped, consent revoked:", type);
-            return false;
-        }
-        return true;
-    }
-
-    /**
-     * Consent revoked: the queue is dropped, nothing more is sent, and Klaviyo's cookies say so from
-     * the next page on (its script reads them when it starts).
-     */
-    private void revoke() {
-        revoked = true;
-        granted = false;
-        pending.clear();
-        KlaviyoCookies.off(true);
-        KlaviyoCookies.forget(false);
-        debug.log("consent revoked: __kla_off set, __kla_id deleted");
+        return consent;
     }
 
     /** The host need not wait for a destination that waits for consent. */
     private void holdBack() {
-        if (wanted && state == IDLE && !told) {
-            told = true;
+        if (wanted && state == IDLE) {
             notifier.notify("ready");
         }
     }
 
-    /** With consent categories: listens, once, to the host's reset, a logout. */
-    private void listen() {
-        if (settings.consent && !listening) {
-            listening = true;
-            KlaviyoCookies.onReset(host, this);
-        }
-    }
-
     /**
-     * A logout (Analytics Next's analytics.reset()): Klaviyo's identity cookie is deleted and what the
-     * page and tab know of the visitor forgotten. Commands still queued were the previous person's and
-     * would identify the browser again: they are dropped. The cart and subscription marks stay.
+     * A logout (analytics.reset() in Analytics Next), with consent categories: Klaviyo's identity cookie
+     * is deleted, a running Klaviyo forgets the identity, and so does the page and the tab. Commands
+     * still queued were the previous person's and would identify the browser again: they are dropped.
      */
     void logout() {
-        pending.clear();
-        KlaviyoCookies.forget(true);
-        mapping.forget();
-        debug.log("logout: __kla_id deleted");
+        if (settings.consent) {
+            pending.clear();
+            KlaviyoCookies.set(KlaviyoCookies.LOGOUT);
+            mapping.forget();
+            debug.log("logout");
+        }
     }
 
     private void begin() {

@@ -23,7 +23,7 @@ public final class Consent {
     public static final int UPDATED = 4;
 
     /** What Segment's consent tools track when the visitor's choice changes. */
-    static final String UPDATED_EVENT = "Segment Consent Preference Updated";
+    public static final String UPDATED_EVENT = "Segment Consent Preference Updated";
 
     private final Values values;
     private final KeyList consentSettingsKeys;
