@@ -1,38 +1,96 @@
 /*
- * Klaviyo's cookies, for consent and logout (browser/KlaviyoCookies.java). Klaviyo's script keeps the
- * browser's identity in __kla_id (up to two years) and reads __kla_off=true, when it starts, as
- * "tracking off", so a change shows from the next page on.
+ * Consent and logout, in front of the destination (the README's "Consent and logout").
+ *
+ * Segment's consent tools stamp every event with context.consent.categoryPreferences, the visitor's
+ * choice per consent category, and keep a destination whose categories are not all granted from
+ * loading (opt-in) or drop its events (opt-out). They never filter a plugin, and never stop a loaded
+ * destination when consent is revoked. So, when the destination has consent categories, every message
+ * is checked here before it reaches it: one whose preferences leave a category not true is dropped;
+ * one without preferences passes, as with Segment. The destination starts with the first message
+ * consent lets through (normally the first page call), so a visitor who denied gets no Klaviyo script.
+ * https://segment.com/docs/privacy/consent-management/consent-in-segment-connections/
+ *
+ * Klaviyo's script keeps the browser's identity in the __kla_id cookie (up to two years) and reads
+ * __kla_off=true, when it starts, as "tracking off": a change shows from the next page on.
  * https://help.klaviyo.com/hc/en-us/articles/360034666712
+ *
+ * Without categories nothing here runs: the destination behaves as it always has.
  */
+var KLAVIYO_CONSENT_EVENT = 'Segment Consent Preference Updated';
 
 /**
- * mode 0: __kla_off deleted (tracking on). 1: __kla_off=true for a year, __kla_id deleted for this
- * host and its parent domain (Klaviyo may set it for either). 2: __kla_id deleted likewise, and a
- * running Klaviyo asked to forget the identity it holds (clearIdentity, on _learnq once it runs).
+ * A destination's consent state, or undefined when it has no categories. The categories are its CDN
+ * settings' consentSettings.categories (the field the consent tools read), else its setting
+ * consentCategories: the first that is a non-empty array, copied. n tells the host about the
+ * lifecycle, as the destination's notifier does; v is what the page heard: 1 granted, 2 revoked.
  */
-function klaviyoCookies(mode) {
+function klaviyoConsent(s, n) {
   try {
-    var h = location.hostname, c = '; path=/; SameSite=Lax; max-age=';
-    if (mode < 2) document.cookie = '__kla_off=' + (mode ? 'true' + c + 31536000 : c + 0);
-    if (mode) {
-      ['', h, h.replace(/^[^.]*\./, '')].forEach(function (d) {
-        document.cookie = '__kla_id=' + c + 0 + (d && '; domain=' + d);
-      });
-      if (mode > 1) window._learnq.clearIdentity();
-    }
+    var k = portRead(portRead(s, 'consentSettings'), 'categories');
+    if (!Array.isArray(k) || !k.length) k = portRead(s, 'consentCategories');
+    if (Array.isArray(k) && k.length) return { k: k.slice(0, 1000), n: n };
   } catch (e) {
-    // Cookies blocked (a sandboxed frame), or no Klaviyo running: nothing more to forget.
+    // Settings that throw when read have no categories.
   }
 }
 
 /**
- * Calls destination d's logout when the host's analytics instance emits reset (Analytics Next's
- * analytics.reset()), once per host; analytics.js-core has no such event. The destination does
- * nothing without consent categories.
+ * Whether message m (of this type) may reach destination d, whose consent state is c, acting on what
+ * its preferences say. Called inside klaviyoMessage's guard: a message whose consent cannot be read
+ * (a getter that throws) is dropped.
+ * - Segment's consent event is never sent. When it denies a category, consent is revoked: d's queue
+ *   is dropped, nothing more is sent until a grant, __kla_off=true is set for a year and __kla_id is
+ *   deleted.
+ * - The first grant the page hears deletes __kla_off, before Klaviyo's script may load.
+ * - A message that passes starts d (once: start does nothing after the first). One that does not
+ *   tells the host that d is ready, so that analytics.ready() does not wait for Klaviyo.
  */
-function klaviyoOnReset(host, d) {
+function klaviyoConsented(c, d, type, m) {
+  m = m || 0;
+  var p = ((m.context || 0).consent || 0).categoryPreferences, e = m.event === KLAVIYO_CONSENT_EVENT,
+    g = portKind(p) == 6 && (c.k.every(function (k) { return p[k] === true; }) ? 1 : 2);
+  if (g == 1 && c.v != 1) {
+    c.v = 1;
+    document.cookie = '__kla_off=; path=/; max-age=0';
+  }
+  if (g > 1 && e) {
+    c.v = 2;
+    klaviyoForget(d);
+    document.cookie = '__kla_off=true; path=/; max-age=31536000; SameSite=Lax';
+  }
+  if (g > 1 || c.v > 1) {
+    if (debugEnabled()) debugPrint('dropped, no consent:', type);
+    c.n('ready');
+    return false;
+  }
+  klaviyoGuard(startDestination, d);
+  return !e;
+}
+
+/**
+ * Drops destination d's queue and deletes __kla_id for this host (with and without a domain) and its
+ * parent domain, where Klaviyo may have set it.
+ */
+function klaviyoForget(d) {
+  var h = location.hostname;
+  klaviyoGuard(resetDestination, d);
+  ['', h, h.replace(/^[^.]*\./, '')].forEach(function (x) {
+    document.cookie = '__kla_id=; path=/; max-age=0' + (x && '; domain=' + x);
+  });
+}
+
+/**
+ * A logout: when the host's analytics instance emits reset (Analytics Next's analytics.reset();
+ * analytics.js-core has no such event), destination d, with consent state c, deletes __kla_id and
+ * forgets who the visitor is on this page and in this tab. Its queue goes too: it holds the previous
+ * person's commands, which would identify the browser again. Listens once per host.
+ */
+function klaviyoOnReset(host, d, c) {
   try {
-    if (!host._r) klaviyoAnalytics(host).on('reset', function () { klaviyoGuard(klaviyoLogout, d); });
+    if (c && !host._r) klaviyoAnalytics(host).on('reset', function () {
+      klaviyoGuard(forgetVisitor);
+      klaviyoGuard(klaviyoForget, d);
+    });
     host._r = 1;
   } catch (e) {
     // No analytics instance, or one without events.

@@ -24,11 +24,15 @@ function klaviyoGuard(f, a, b, c) {
   }
 }
 
-/** Maps one message, holder[field], read inside the guard (a getter may throw). */
-function klaviyoMessage(d, type, holder, field) {
+/**
+ * Maps one message, holder[field], read inside the guard (a getter may throw). c: the destination's
+ * consent state (consent.js), which lets the message through or not; none without consent categories.
+ */
+function klaviyoMessage(d, type, holder, field, c) {
   var mark = portTop;
   try {
-    mapMessage(d, type, holder == null ? void 0 : holder[field]);
+    var m = holder == null ? void 0 : holder[field];
+    if (!c || klaviyoConsented(c, d, type, m)) mapMessage(d, type, m);
   } catch (e) {
     // As in klaviyoGuard.
   } finally {
@@ -67,13 +71,16 @@ function Klaviyo(settings) {
     // As above.
   }
   // The destination keeps the integration as its host: see klaviyoAnalytics.
-  self._k = klaviyoGuard(newDestination, function (e) {
+  function notify(e) {
     try {
       self.emit(e);
     } catch (x) {
       // A host's listener that throws is the host's.
     }
-  }, settings, self);
+  }
+  self._k = klaviyoGuard(newDestination, notify, settings, self);
+  // Consent categories put consent.js in front of the destination: see there.
+  self._c = klaviyoConsent(settings, notify);
   // The integration contract's options, without what the browser must not keep (privateKey).
   self.options = { apiKey: key, enforceEmail: enforce };
 }
@@ -81,14 +88,21 @@ function Klaviyo(settings) {
 (function (p) {
   p.name = 'Klaviyo';
   p._assumesPageview = true;
+  // With consent categories, only the first initialize() reaches the destination: a second one would
+  // start it (see Destination.initialize), which only a message consent lets through may do.
   p.initialize = function () {
-    klaviyoOnReset(this, this._k);
-    klaviyoGuard(initializeDestination, this._k);
+    var c = this._c;
+    klaviyoOnReset(this, this._k, c);
+    if (!(c && this._i)) klaviyoGuard(initializeDestination, this._k);
+    this._i = 1;
   };
-  // invoke(method, facade): the message is the facade's raw object, facade.obj; the first page starts
-  // the destination (Klaviyo's script records page views itself).
+  // invoke(method, facade): the first page starts the destination (Klaviyo's script records page
+  // views itself); other messages are the facade's raw object, facade.obj. With consent categories
+  // every message, the page included, goes through consent.js first.
   p.invoke = function (method, facade) {
-    if (typeof method == 'string') klaviyoMessage(this._k, method, facade, 'obj');
+    if (typeof method != 'string') return;
+    if (method == 'page' && !this._c) klaviyoGuard(startDestination, this._k);
+    else klaviyoMessage(this._k, method, facade, 'obj', this._c);
   };
   p.loaded = function () {
     return !!klaviyoGuard(destinationLoaded, this._k);

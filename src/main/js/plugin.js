@@ -5,10 +5,13 @@
  * https://segment.com/docs/connections/sources/catalog/libraries/website/javascript/#plugin-architecture
  */
 Klaviyo.plugin = function (settings) {
-  var done, settled = new Promise(function (r) { done = r; }), loaded = false, d;
+  var done, settled = new Promise(function (r) { done = r; }), loaded = false, d, c;
+  function notify(e) {
+    if (e == 'ready') done();
+  }
   function hook(type) {
     return function (ctx) {
-      klaviyoMessage(d, type, ctx, 'event');
+      klaviyoMessage(d, type, ctx, 'event', c);
       return Promise.resolve(ctx);
     };
   }
@@ -22,8 +25,11 @@ Klaviyo.plugin = function (settings) {
     load: function (ctx, analytics) {
       plugin.analytics = analytics;
       loaded = true;
-      klaviyoOnReset(plugin, d);
-      klaviyoGuard(startDestination, d);
+      klaviyoOnReset(plugin, d, c);
+      // With consent categories, the first message consent lets through starts it (consent.js), and
+      // Analytics Next need not wait for that.
+      if (c) done();
+      else klaviyoGuard(startDestination, d);
       return Promise.resolve();
     },
     ready: function () { return settled; },
@@ -33,8 +39,7 @@ Klaviyo.plugin = function (settings) {
     group: hook('group'),
     alias: hook('alias')
   };
-  d = klaviyoGuard(newDestination, function (e) {
-    if (e == 'ready') done();
-  }, settings, plugin);
+  d = klaviyoGuard(newDestination, notify, settings, plugin);
+  c = klaviyoConsent(settings, notify);
   return plugin;
 };

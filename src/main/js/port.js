@@ -100,16 +100,6 @@ function portList(names) {
   return portLists.push(list) - 1;
 }
 
-/** Registers a key list of exact keys: the elements of the array at handle h, once each (one not a string matches no key). */
-function portListIn(h) {
-  var list = { names: [], exact: new Map(), facade: new Map() }, a = portSlots[h];
-  for (var i = 0, n = portLength(h); i < n; i++) {
-    var k = portRead(a, i);
-    if (!list.exact.has(k)) list.exact.set(k, list.names.push(k) - 1);
-  }
-  return portLists.push(list) - 1;
-}
-
 function portNormalised(key) {
   var n = portNormal.get(key);
   if (n === void 0) {

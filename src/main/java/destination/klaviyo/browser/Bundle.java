@@ -57,10 +57,10 @@ public final class Bundle {
         destination.klaviyoAnswered();
     }
 
-    /** The host's analytics instance emitted reset: a logout. */
+    /** A logout: forgets who the visitor is, on this page and in this tab. */
     @JSExport
-    public static void klaviyoLogout(Destination destination) {
-        destination.logout();
+    public static void forgetVisitor() {
+        mapping.forget();
     }
 
     /** Klaviyo's script failed to load, or did not answer within loadTimeout: the reason says which. */

@@ -1,7 +1,6 @@
 package destination.klaviyo.browser;
 
 import destination.klaviyo.core.Commands;
-import destination.klaviyo.core.Consent;
 import destination.klaviyo.core.Mapping;
 import destination.klaviyo.core.Settings;
 import org.teavm.jso.JSBody;
@@ -17,24 +16,12 @@ import org.teavm.jso.JSObject;
  * when it answers the account command's callback. A script that fails to load, or does not answer
  * within {@code loadTimeout}, makes it give up: the queue is released, later messages are dropped at
  * once, and the host is told it is ready so that nothing waits on it.
- *
- * <p>With consent categories ({@link Consent}), a message the visitor's consent denies is dropped,
- * and the destination starts only with a message consent lets through; Segment's consent event is
- * never sent, and when it revokes consent Klaviyo's cookies are turned off. Analytics Next's
- * {@code reset} (a logout) deletes Klaviyo's identity cookie and what the page knows of the visitor.
  */
 final class Destination implements JSObject, Commands {
     private static final int IDLE = 0;
     private static final int LOADING = 1;
     private static final int READY = 2;
     private static final int GAVE_UP = 3;
-
-    // The visitor's consent, as far as this page heard.
-    private static final int UNKNOWN = 0;
-    /** A message granted every category. */
-    private static final int GRANTED = 1;
-    /** Segment's consent event denied one: nothing is sent until a grant. */
-    private static final int REVOKED = 2;
 
     private final Mapping mapping;
     private final Settings settings;
@@ -45,10 +32,6 @@ final class Destination implements JSObject, Commands {
     private final KlaviyoQueue pending;
     private int state = IDLE;
     private int initializeCalls;
-    /** Asked to start: by the first page call, the plugin's load, a second initialize(). */
-    private boolean wanted;
-    /** With consent categories: what the page heard of the visitor's consent. */
-    private int visitor = UNKNOWN;
 
     /**
      * Tells the host about the lifecycle: "initialize" on the first initialize() call, "ready" once
@@ -82,34 +65,13 @@ final class Destination implements JSObject, Commands {
         }
     }
 
-    /**
-     * A message: identify, track and group map to Klaviyo commands; page and alias send nothing, and
-     * a page starts the destination. With consent categories, the visitor's consent decides first.
-     */
+    /** A message: identify, track and group map to Klaviyo commands; page and alias send nothing. */
     void message(JSObject type, JSObject message) {
-        boolean page = is(type, "page");
-        wanted |= page;
-        int handle = JsValues.hold(message);
-        int consent = settings.consent ? consent(handle) : Consent.NONE;
-        if ((consent & Consent.DENIED) != 0 || visitor == REVOKED) {
-            debug.log("dropped, no consent:", type);
-            holdBack();
-            return;
-        }
-        if (wanted) {
-            begin();
-        }
-        if (consent >= Consent.UPDATED) {
-            skip(Consent.UPDATED_EVENT);
-            return;
-        }
-        if (page) {
-            return;
-        }
         if (state == GAVE_UP) {
             debug.log("dropped, Klaviyo is off:", type);
             return;
         }
+        int handle = JsValues.hold(message);
         if (is(type, "identify")) {
             mapping.identify(handle, settings, this);
         } else if (is(type, "track")) {
@@ -123,62 +85,7 @@ final class Destination implements JSObject, Commands {
     @JSBody(params = {"t", "n"}, script = "return t === n;")
     private static native boolean is(JSObject type, String name);
 
-    /**
-     * Asked to start without a message (the plugin's load, Analytics Next's second initialize()). With
-     * consent categories the destination waits for a message consent lets through, and the host is
-     * told not to wait for it.
-     */
     void start() {
-        wanted = true;
-        if (settings.consent) {
-            holdBack();
-        } else {
-            begin();
-        }
-    }
-
-    /**
-     * What the visitor's consent says of a message ({@link Consent}), acted on. Segment's consent event
-     * denying a category revokes consent: the queue is dropped, nothing more is sent until a grant, and
-     * Klaviyo's cookies say so from the next page on. The first grant of a page turns Klaviyo's tracking
-     * on again, before its script may load (it reads __kla_off when it starts).
-     */
-    private int consent(int message) {
-        int consent = mapping.consent(message, settings);
-        if (consent == (Consent.UPDATED | Consent.DENIED)) {
-            visitor = REVOKED;
-            pending.clear();
-            KlaviyoCookies.set(KlaviyoCookies.OFF);
-            debug.log("consent revoked");
-        } else if ((consent & Consent.GRANTED) != 0 && visitor != GRANTED) {
-            visitor = GRANTED;
-            KlaviyoCookies.set(KlaviyoCookies.ON);
-        }
-        return consent;
-    }
-
-    /** The host need not wait for a destination that waits for consent. */
-    private void holdBack() {
-        if (wanted && state == IDLE) {
-            notifier.notify("ready");
-        }
-    }
-
-    /**
-     * A logout (analytics.reset() in Analytics Next), with consent categories: Klaviyo's identity cookie
-     * is deleted, a running Klaviyo forgets the identity, and so does the page and the tab. Commands
-     * still queued were the previous person's and would identify the browser again: they are dropped.
-     */
-    void logout() {
-        if (settings.consent) {
-            pending.clear();
-            KlaviyoCookies.set(KlaviyoCookies.LOGOUT);
-            mapping.forget();
-            debug.log("logout");
-        }
-    }
-
-    private void begin() {
         if (state != IDLE) {
             return;
         }

@@ -24,11 +24,6 @@ final class JsValues implements Values {
     }
 
     @Override
-    public int keysIn(int array) {
-        return listIn(array);
-    }
-
-    @Override
     public int size(int keys) {
         return size0(keys);
     }
@@ -138,9 +133,6 @@ final class JsValues implements Values {
 
     @JSBody(params = "n", script = "return portList(n);")
     private static native int list(String names);
-
-    @JSBody(params = "h", script = "return portListIn(h);")
-    private static native int listIn(int array);
 
     @JSBody(params = "k", script = "return portLists[k].names.length;")
     private static native int size0(int keys);

@@ -18,7 +18,6 @@ public final class Mapping {
     private final Track track;
     private final Group group;
     private final TrackByEmail trackByEmail;
-    private final Consent consent;
 
     /** {@code identity}: what the browser remembers of, and Klaviyo says about, who the visitor is. */
     public Mapping(Values values, Identity identity) {
@@ -29,12 +28,11 @@ public final class Mapping {
         track = new Track(values);
         group = new Group(values);
         trackByEmail = new TrackByEmail(values, identity, identify);
-        consent = new Consent(values);
     }
 
     /** The destination's settings, as Segment's CDN, {@code initialize()} or {@code plugin()} give them. */
     public Settings settings(int settings) {
-        return Settings.read(values, settingKeys.in(values, settings), consent);
+        return Settings.read(values, settingKeys.in(values, settings));
     }
 
     /** identify: a Klaviyo profile. https://developers.klaviyo.com/en/docs/javascript_api#identify */
@@ -64,15 +62,6 @@ public final class Mapping {
             trackByEmail.before(m, settings.enforceEmail, out);
         }
         track.send(m, out);
-    }
-
-    /**
-     * The visitor's consent for a message, by the destination's consent categories ({@link Consent}):
-     * {@link Consent#NONE} when it has none or the message carries no preferences.
-     */
-    public int consent(int message, Settings settings) {
-        return settings.consent ? consent.of(new Message(values, messageKeys, message), settings.consentCategories)
-                : Consent.NONE;
     }
 
     /** Forgets who the visitor is, on this page and in this tab: what a logout needs. */

@@ -5,12 +5,11 @@ package destination.klaviyo.core;
  * https://segment.com/docs/connections/spec/common/
  */
 final class Message {
-    static final String KEYS = "=userId =event =properties =traits =context";
+    static final String KEYS = "=userId =event =properties =traits";
     private static final int USER_ID = 0;
     private static final int EVENT = 1;
     private static final int PROPERTIES = 2;
     private static final int TRAITS = 3;
-    private static final int CONTEXT = 4;
 
     private final Values values;
     private final Found fields;
@@ -39,10 +38,6 @@ final class Message {
 
     int traits() {
         return fields.value(TRAITS);
-    }
-
-    int context() {
-        return fields.value(CONTEXT);
     }
 
     private int asString(int value, int kind) {

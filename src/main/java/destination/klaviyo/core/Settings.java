@@ -7,16 +7,19 @@ package destination.klaviyo.core;
  * never be read by, kept in, or sent from a browser.
  */
 public final class Settings {
-    static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =trackByEmail =reportKlaviyoForms"
-            + " =consentSettings =consentCategories";
+    static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =trackByEmail =reportKlaviyoForms";
+    /**
+     * The settings the JavaScript shell reads itself (src/main/js/consent.js), since it decides before
+     * a message reaches the destination: the consent categories, {@code consentSettings.categories}
+     * as Segment's CDN gives them, else {@code consentCategories}.
+     */
+    static final String SHELL_KEYS = "consentSettings consentCategories";
     private static final int API_KEY = 0;
     private static final int ENFORCE_EMAIL = 1;
     private static final int QUEUE_LIMIT = 2;
     private static final int LOAD_TIMEOUT = 3;
     private static final int TRACK_BY_EMAIL = 4;
     private static final int REPORT_KLAVIYO_FORMS = 5;
-    private static final int CONSENT_SETTINGS = 6;
-    private static final int CONSENT_CATEGORIES = 7;
 
     /** Klaviyo's public API key (site id), or null when missing or empty. */
     public final String apiKey;
@@ -30,12 +33,8 @@ public final class Settings {
     public final boolean trackByEmail;
     /** Sign-ups in Klaviyo's forms become an identify and a track on analytics.js (never echoed to Klaviyo). */
     public final boolean reportKlaviyoForms;
-    /** The destination's consent categories ({@link Consent}), or null when it has none. */
-    final KeyList consentCategories;
-    /** Whether the destination has consent categories: then consent and logout apply. */
-    public final boolean consent;
 
-    private Settings(Values values, Found settings, Consent consent) {
+    private Settings(Values values, Found settings) {
         String key = settings.kind(API_KEY) == Values.STRING ? values.text(values.trim(settings.value(API_KEY))) : "";
         apiKey = key.isEmpty() ? null : key;
         enforceEmail = settings.truthy(ENFORCE_EMAIL);
@@ -43,12 +42,10 @@ public final class Settings {
         loadTimeout = count(values, settings, LOAD_TIMEOUT, 10000);
         trackByEmail = settings.truthy(TRACK_BY_EMAIL);
         reportKlaviyoForms = settings.truthy(REPORT_KLAVIYO_FORMS);
-        consentCategories = consent.categories(settings.value(CONSENT_SETTINGS), settings.value(CONSENT_CATEGORIES));
-        this.consent = consentCategories != null;
     }
 
-    static Settings read(Values values, Found settings, Consent consent) {
-        return new Settings(values, settings, consent);
+    static Settings read(Values values, Found settings) {
+        return new Settings(values, settings);
     }
 
     private static int count(Values values, Found settings, int entry, int otherwise) {

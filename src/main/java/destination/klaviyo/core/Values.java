@@ -48,13 +48,6 @@ public interface Values {
      */
     int keys(String names);
 
-    /**
-     * Registers a key list of exact keys taken from a page's array, such as a destination's consent
-     * categories: each of its first {@link #MAX_ITEMS} elements, once. An element that is not a string
-     * matches no key. Returns the list's id; an empty list for anything but an array.
-     */
-    int keysIn(int array);
-
     /** How many keys a registered key list has. */
     int size(int keys);
 

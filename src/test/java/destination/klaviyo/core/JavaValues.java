@@ -189,26 +189,6 @@ final class JavaValues implements Values {
     }
 
     @Override
-    public int keysIn(int array) {
-        beforeCall();
-        List<String> all = new ArrayList<>();
-        Map<String, Integer> exact = new HashMap<>();
-        Object a = value(array);
-        if (a instanceof List<?> list) {
-            for (int i = 0; i < Math.min(list.size(), MAX_ITEMS); i++) {
-                // A key that is not a string matches nothing: it takes a name no map key can equal.
-                String name = list.get(i) instanceof String s ? s : "\u0000not a string " + i;
-                if (!exact.containsKey(name)) {
-                    exact.put(name, all.size());
-                    all.add(name);
-                }
-            }
-        }
-        lists.add(new KeyNames(all, exact, new HashMap<>()));
-        return lists.size() - 1;
-    }
-
-    @Override
     public int size(int keys) {
         beforeCall();
         return lists.get(keys).names().size();

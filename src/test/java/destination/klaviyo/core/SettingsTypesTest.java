@@ -24,10 +24,13 @@ class SettingsTypesTest {
     private static final Path BASE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
     static final Path DECLARATIONS = BASE.resolve("src/main/npm/klaviyo.d.ts");
 
-    /** The settings the destination reads: the names of Settings.KEYS, without their `=`. */
+    /**
+     * The settings the destination reads: the names of Settings.KEYS, without their `=`, and those the
+     * shell reads (Settings.SHELL_KEYS).
+     */
     static Set<String> destinationSettings() {
         Set<String> names = new LinkedHashSet<>();
-        for (String key : Settings.KEYS.split(" ")) {
+        for (String key : (Settings.KEYS + " " + Settings.SHELL_KEYS).split(" ")) {
             names.add(key.startsWith("=") ? key.substring(1) : key);
         }
         return names;
