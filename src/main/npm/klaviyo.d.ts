@@ -61,6 +61,20 @@ export interface KlaviyoSettings {
    * Klaviyo. Default `false`. Not a Segment setting.
    */
   reportKlaviyoForms?: boolean;
+  /**
+   * Consent settings as Segment's CDN gives them to a destination: `categories` are the consent
+   * categories the visitor must grant for Klaviyo, as Segment's consent tools read them. With
+   * categories, a message whose `context.consent.categoryPreferences` leaves one of them not `true`
+   * is dropped, Klaviyo's script loads only with a message consent lets through, a revocation turns
+   * Klaviyo's cookies off, and Analytics Next's `reset` deletes Klaviyo's identity cookie.
+   */
+  consentSettings?: { categories?: string[] };
+  /**
+   * The consent categories, for analytics.js-core and the plugin (Segment's CDN gives
+   * `consentSettings.categories`, which wins when it is a non-empty array); as `consentSettings`.
+   * Not a Segment setting.
+   */
+  consentCategories?: string[];
 }
 
 /**
