@@ -22,13 +22,14 @@ var KLAVIYO_CONSENT_EVENT = 'Segment Consent Preference Updated';
  * A destination's consent state, or undefined when it has no categories. The categories are its CDN
  * settings' consentSettings.categories (the field the consent tools read), else its setting
  * consentCategories: the first that is a non-empty array, copied. n tells the host about the
- * lifecycle, as the destination's notifier does; v is what the page heard: 1 granted, 2 revoked.
+ * lifecycle, as the destination's notifier does; l: whether the debug log is on, read now as the
+ * destination reads it; v is what the page heard: 1 granted, 2 revoked.
  */
 function klaviyoConsent(s, n) {
   try {
     var k = portRead(portRead(s, 'consentSettings'), 'categories');
     if (!Array.isArray(k) || !k.length) k = portRead(s, 'consentCategories');
-    if (Array.isArray(k) && k.length) return { k: k.slice(0, 1000), n: n };
+    if (Array.isArray(k) && k.length) return { k: k.slice(0, 1000), n: n, l: debugEnabled() };
   } catch (e) {
     // Settings that throw when read have no categories.
   }
@@ -59,7 +60,7 @@ function klaviyoConsented(c, d, type, m) {
     document.cookie = '__kla_off=true; path=/; max-age=31536000; SameSite=Lax';
   }
   if (g > 1 || c.v > 1) {
-    if (debugEnabled()) debugPrint('dropped, no consent:', type);
+    if (c.l) debugPrint('dropped, no consent:', type);
     c.n('ready');
     return false;
   }
@@ -69,14 +70,18 @@ function klaviyoConsented(c, d, type, m) {
 
 /**
  * Drops destination d's queue and deletes __kla_id for this host (with and without a domain) and its
- * parent domain, where Klaviyo may have set it.
+ * parent domain, where Klaviyo may have set it. On a logout, a running Klaviyo is asked to forget the
+ * identity it holds for the page too (_learnq.clearIdentity, which its script has but Klaviyo does
+ * not document): else, on a page that does not reload, it would go on with the previous person.
  */
-function klaviyoForget(d) {
+function klaviyoForget(d, logout) {
   var h = location.hostname;
   klaviyoGuard(resetDestination, d);
   ['', h, h.replace(/^[^.]*\./, '')].forEach(function (x) {
     document.cookie = '__kla_id=; path=/; max-age=0' + (x && '; domain=' + x);
   });
+  // Last: it throws until Klaviyo's script runs.
+  if (logout) window._learnq.clearIdentity();
 }
 
 /**
@@ -89,7 +94,7 @@ function klaviyoOnReset(host, d, c) {
   try {
     if (c && !host._r) klaviyoAnalytics(host).on('reset', function () {
       klaviyoGuard(forgetVisitor);
-      klaviyoGuard(klaviyoForget, d);
+      klaviyoGuard(klaviyoForget, d, 1);
     });
     host._r = 1;
   } catch (e) {

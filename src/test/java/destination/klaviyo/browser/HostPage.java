@@ -243,6 +243,18 @@ final class HostPage implements AutoCloseable {
         return open("/bare.html", web);
     }
 
+    /**
+     * {@link #bare()} served from another origin (such as {@code https://www.shop.example}), for what
+     * depends on the page's host name: cookies of its parent domain.
+     */
+    static HostPage bareOn(String origin) {
+        FakeWeb web = new FakeWeb()
+                .file(origin + "/bare.html", PAGES.resolve("bare.html"))
+                .directory(origin + "/dist/", TARGET.resolve("dist"))
+                .pattern(KLAVIYO_SCRIPTS, request -> FakeWeb.Reply.of("text/javascript", standInScript()));
+        return openAt(origin + "/bare.html", web);
+    }
+
     /** The source of Klaviyo's stand-in, {@code test-pages/klaviyo-standin.js}. */
     static String standInScript() {
         try {
@@ -382,6 +394,10 @@ final class HostPage implements AutoCloseable {
     }
 
     private static HostPage open(String path, FakeWeb web) {
+        return openAt(SHOP + path, web);
+    }
+
+    private static HostPage openAt(String url, FakeWeb web) {
         for (Path needed : List.of(TARGET.resolve("dist/klaviyo.js"), TARGET.resolve("dist/klaviyo.dynamic.js"),
                 ANALYTICS_CORE, ANALYTICS_NEXT_DIST.resolve("standalone.js"))) {
             assertTrue(Files.isRegularFile(needed), needed + " is missing: the build (mvn test, or mvn package)"
@@ -389,10 +405,10 @@ final class HostPage implements AutoCloseable {
         }
         HostPage host = new HostPage(web);
         try {
-            host.page = host.client.getPage(SHOP + path);
+            host.page = host.client.getPage(url);
         } catch (IOException | RuntimeException e) {
             host.client.close();
-            throw new AssertionError("could not open " + path + ": " + e, e);
+            throw new AssertionError("could not open " + url + ": " + e, e);
         }
         host.run("window.hostPageErrors = [];");
         return host;

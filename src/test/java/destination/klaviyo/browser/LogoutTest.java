@@ -1,0 +1,76 @@
+package destination.klaviyo.browser;
+
+import static destination.klaviyo.browser.ConsentTest.KLA_ID;
+import static destination.klaviyo.browser.ShopEvents.ACCOUNT;
+import static destination.klaviyo.browser.ShopEvents.IDENTIFY;
+import static destination.klaviyo.browser.ShopEvents.PROFILE;
+import static destination.klaviyo.browser.ShopEvents.SETTINGS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A logout, as Segment tells sites to make it: {@code analytics.reset()}. With consent categories,
+ * on Analytics Next's {@code reset} event the destination deletes Klaviyo's identity cookie
+ * {@code __kla_id}, asks a running Klaviyo to forget the identity ({@code clearIdentity}), and
+ * forgets what the page and the tab know of who the visitor is (the trackByEmail memory).
+ */
+class LogoutTest {
+    private static final String CDN_CONSENT = "{\"apiKey\": \"hfWBjc\", \"trackByEmail\": true,"
+            + " \"consentSettings\": {\"categories\": [\"Targeting\"]}}";
+    private static final String SITE_CONSENT = "{\"apiKey\": \"hfWBjc\", \"consentCategories\": [\"Targeting\"]}";
+    private static final String TAB_MEMORY = "sessionStorage.getItem('klaviyo:identified')";
+
+    @Test
+    void resetInAnalyticsNextDeletesKlaviyosIdentityAndWhatTheTabRemembers() {
+        try (HostPage page = HostPage.analyticsNext(CDN_CONSENT)) {
+            page.whenReady(IDENTIFY);
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE);
+            assertTrue(page.check(KLA_ID), "Klaviyo's identity cookie, from its identify: " + page.text("document.cookie"));
+            assertEquals("true", page.text(TAB_MEMORY));
+
+            page.run("analytics.reset();");
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE, "[\"clearIdentity\"]");
+            assertFalse(page.check(KLA_ID), "Klaviyo's identity cookie after reset: " + page.text("document.cookie"));
+            assertEquals("null", page.text(TAB_MEMORY));
+
+            // The next person's email keys their event to them, not to the person who logged out.
+            page.run("analytics.track('Signed Up', {email: 'bob@example.com'});");
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE, "[\"clearIdentity\"]", "[\"isIdentified\"]",
+                    "[\"identify\", {\"$email\": \"bob@example.com\"}]",
+                    "[\"track\", \"Signed Up\", {\"email\": \"bob@example.com\"}]");
+        }
+    }
+
+    @Test
+    void resetInThePluginDeletesKlaviyosIdentityCookie() {
+        try (HostPage page = HostPage.analyticsNextPlugin(SITE_CONSENT)) {
+            page.whenReady(IDENTIFY);
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE);
+            assertTrue(page.check(KLA_ID));
+            page.run("analytics.reset();");
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE, "[\"clearIdentity\"]");
+            assertFalse(page.check(KLA_ID), "Klaviyo's identity cookie after reset: " + page.text("document.cookie"));
+        }
+    }
+
+    @Test
+    void analyticsCoreHasNoResetEventSoKlaviyosCookieStays() {
+        try (HostPage page = HostPage.analyticsCore(SITE_CONSENT)) {
+            page.whenReady(IDENTIFY + "\nanalytics.reset();");
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE);
+            assertTrue(page.check(KLA_ID), "Klaviyo's identity cookie after reset: " + page.text("document.cookie"));
+        }
+    }
+
+    @Test
+    void withoutCategoriesResetLeavesKlaviyoAsToday() {
+        try (HostPage page = HostPage.analyticsNext(SETTINGS)) {
+            page.whenReady(IDENTIFY + "\nanalytics.reset();");
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE);
+            assertTrue(page.check(KLA_ID), "Klaviyo's identity cookie after reset: " + page.text("document.cookie"));
+        }
+    }
+}
