@@ -37,8 +37,8 @@ function klaviyoConsent(s, n) {
 
 /**
  * Whether message m (of this type) may reach destination d, whose consent state is c, acting on what
- * its preferences say. Called inside klaviyoMessage's guard: a message whose consent cannot be read
- * (a getter that throws) is dropped.
+ * its preferences say. Called inside klaviyoMessage's guard (so it calls Java directly): a message
+ * whose consent cannot be read (a getter that throws) is dropped.
  * - Segment's consent event is never sent. When it denies a category, consent is revoked: d's queue
  *   is dropped, nothing more is sent until a grant, __kla_off=true is set for a year and __kla_id is
  *   deleted.
@@ -64,24 +64,27 @@ function klaviyoConsented(c, d, type, m) {
     c.n('ready');
     return false;
   }
-  klaviyoGuard(startDestination, d);
+  startDestination(d);
   return !e;
 }
 
 /**
- * Drops destination d's queue and deletes __kla_id for this host (with and without a domain) and its
+ * Inside a guard: drops destination d's queue and deletes __kla_id for this host (with and without a domain) and its
  * parent domain, where Klaviyo may have set it. On a logout, a running Klaviyo is asked to forget the
  * identity it holds for the page too (_learnq.clearIdentity, which its script has but Klaviyo does
  * not document): else, on a page that does not reload, it would go on with the previous person.
  */
 function klaviyoForget(d, logout) {
   var h = location.hostname;
-  klaviyoGuard(resetDestination, d);
+  resetDestination(d);
   ['', h, h.replace(/^[^.]*\./, '')].forEach(function (x) {
     document.cookie = '__kla_id=; path=/; max-age=0' + (x && '; domain=' + x);
   });
-  // Last: it throws until Klaviyo's script runs.
-  if (logout) window._learnq.clearIdentity();
+  if (logout) {
+    forgetVisitor();
+    // Last: it throws until Klaviyo's script runs.
+    window._learnq.clearIdentity();
+  }
 }
 
 /**
@@ -93,7 +96,6 @@ function klaviyoForget(d, logout) {
 function klaviyoOnReset(host, d, c) {
   try {
     if (c && !host._r) klaviyoAnalytics(host).on('reset', function () {
-      klaviyoGuard(forgetVisitor);
       klaviyoGuard(klaviyoForget, d, 1);
     });
     host._r = 1;

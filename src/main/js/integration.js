@@ -26,13 +26,14 @@ function klaviyoGuard(f, a, b, c) {
 
 /**
  * Maps one message, holder[field], read inside the guard (a getter may throw). c: the destination's
- * consent state (consent.js), which lets the message through or not; none without consent categories.
+ * consent state (consent.js), which lets the message through or not, and starts the destination;
+ * without consent categories, the first page starts it (Klaviyo's script records page views itself).
  */
 function klaviyoMessage(d, type, holder, field, c) {
   var mark = portTop;
   try {
     var m = holder == null ? void 0 : holder[field];
-    if (!c || klaviyoConsented(c, d, type, m)) mapMessage(d, type, m);
+    if (c ? klaviyoConsented(c, d, type, m) : type != 'page' || startDestination(d)) mapMessage(d, type, m);
   } catch (e) {
     // As in klaviyoGuard.
   } finally {
@@ -96,13 +97,9 @@ function Klaviyo(settings) {
     if (!(c && this._i)) klaviyoGuard(initializeDestination, this._k);
     this._i = 1;
   };
-  // invoke(method, facade): the first page starts the destination (Klaviyo's script records page
-  // views itself); other messages are the facade's raw object, facade.obj. With consent categories
-  // every message, the page included, goes through consent.js first.
+  // invoke(method, facade): the message is the facade's raw object, facade.obj.
   p.invoke = function (method, facade) {
-    if (typeof method != 'string') return;
-    if (method == 'page' && !this._c) klaviyoGuard(startDestination, this._k);
-    else klaviyoMessage(this._k, method, facade, 'obj', this._c);
+    if (typeof method == 'string') klaviyoMessage(this._k, method, facade, 'obj', this._c);
   };
   p.loaded = function () {
     return !!klaviyoGuard(destinationLoaded, this._k);
