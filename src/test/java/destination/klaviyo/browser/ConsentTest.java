@@ -102,6 +102,23 @@ class ConsentTest {
     }
 
     @Test
+    void inOptOutTheConsentToolsDropTheRevocationBeforeTheDestinationHearsIt() {
+        // Opt-out's middleware drops, for Klaviyo, every event whose stamp denies Targeting, the
+        // consent event that revokes included: commands stop, but Klaviyo's cookies stay as they are.
+        try (HostPage page = HostPage.analyticsNextWithConsent(SETTINGS, TARGETING,
+                HostPage.cmpState("{\"categories\": " + GRANTED + ", \"consentModel\": \"opt-out\"}"))) {
+            page.whenReady(IDENTIFY);
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE);
+            page.run("cmp.set({Targeting: false}); analytics.track('after the revocation');");
+            page.awaitSegmentApiTrack("after the revocation");
+            assertFalse(page.check(KLA_OFF));
+            assertTrue(page.check(KLA_ID));
+            page.run("cmp.set({Targeting: true}); analytics.track('after the grant');");
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE, "[\"track\", \"after the grant\", {}]");
+        }
+    }
+
+    @Test
     void klaviyosCookiesSayOffFromTheNextPageOnUntilAGrant() {
         try (HostPage page = HostPage.analyticsNextWithConsent(SETTINGS, TARGETING, choice(GRANTED))) {
             page.whenReady(IDENTIFY);
