@@ -69,10 +69,11 @@ function klaviyoConsented(c, d, type, m) {
 }
 
 /**
- * Inside a guard: drops destination d's queue and deletes __kla_id for this host (with and without a domain) and its
- * parent domain, where Klaviyo may have set it. On a logout, a running Klaviyo is asked to forget the
- * identity it holds for the page too (_learnq.clearIdentity, which its script has but Klaviyo does
- * not document): else, on a page that does not reload, it would go on with the previous person.
+ * Inside a guard: drops destination d's queue and deletes __kla_id for this host (with and without a
+ * domain) and its parent domain, where Klaviyo may have set it. On a logout, it also forgets who the
+ * visitor is on this page and in this tab, and asks a running Klaviyo to forget the identity it holds
+ * for the page (_learnq.clearIdentity, which its script has but Klaviyo does not document): else, on
+ * a page that does not reload, Klaviyo would go on with the previous person.
  */
 function klaviyoForget(d, logout) {
   var h = location.hostname;
