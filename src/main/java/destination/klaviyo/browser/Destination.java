@@ -95,6 +95,8 @@ final class Destination implements JSObject, Commands {
             return;
         }
         state = LOADING;
+        // First: whatever goes wrong below, the host hears at loadTimeout at the latest.
+        KlaviyoScript.waitFor(this, settings.loadTimeout);
         if (settings.reportKlaviyoForms) {
             KlaviyoForms.report(host);
         }
@@ -108,7 +110,6 @@ final class Destination implements JSObject, Commands {
         } else {
             debug.log("Klaviyo is already on the page");
         }
-        KlaviyoScript.waitFor(this, settings.loadTimeout);
         // Last: a Klaviyo that runs already answers at once.
         KlaviyoScript.account(apiKey, this);
     }
