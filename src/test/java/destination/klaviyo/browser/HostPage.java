@@ -73,7 +73,7 @@ final class HostPage implements AutoCloseable {
     static final String KLAVIYO_SCRIPTS = "https://static\\.klaviyo\\.com/onsite/js/(?:[^/]+/)?klaviyo\\.js";
     static final String SEGMENT_API = "https://api.segment.io";
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(20);
     /** How long no new command must arrive before a list of commands counts as complete. */
     private static final Duration QUIET = Duration.ofMillis(150);
 
@@ -450,7 +450,7 @@ final class HostPage implements AutoCloseable {
         waitUntil("window.hostPageReady === true");
     }
 
-    /** Waits until a JavaScript condition is truthy, for at most 10 seconds. */
+    /** Waits until a JavaScript condition is truthy, for at most 20 seconds. */
     void waitUntil(String condition) {
         waitUntil(condition, WAIT);
     }
@@ -523,7 +523,7 @@ final class HostPage implements AutoCloseable {
     }
 
     /**
-     * Waits until Segment's tracking API has got a track of this event name, for at most 10 seconds,
+     * Waits until Segment's tracking API has got a track of this event name, for at most 20 seconds,
      * and returns the first one.
      */
     Map<String, Object> awaitSegmentApiTrack(String event) {
@@ -544,7 +544,7 @@ final class HostPage implements AutoCloseable {
     }
 
     /**
-     * Waits until Segment's tracking API has got at least {@code count} events, for at most 10 seconds,
+     * Waits until Segment's tracking API has got at least {@code count} events, for at most 20 seconds,
      * then until no new one arrives for a short while, and returns them all.
      */
     List<Map<String, Object>> awaitSegmentApiEvents(int count) {
