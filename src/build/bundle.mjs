@@ -25,7 +25,7 @@ const [teavmDir, distDir, version] = process.argv.slice(2);
 if (!/^\d+\.\d+\.\d+/.test(version || '')) throw new Error(`usage: bundle.mjs <teavm dir> <dist dir> <version>, got ${version}`);
 
 // The shell, in the order it is joined: the port first, the shapes hosts see last.
-const SHELL = ['port.js', 'debug.js', 'storage.js', 'loader.js', 'integration.js', 'plugin.js'];
+const SHELL = ['port.js', 'debug.js', 'storage.js', 'loader.js', 'subscriptions.js', 'integration.js', 'plugin.js'];
 const shellDir = new URL('../main/js/', import.meta.url);
 
 // TeaVM 0.16 installs, on java.lang.Object's prototype, a JavaScript toString (Java's Object.toString

@@ -87,6 +87,12 @@ final class Identify {
     private final KeyList addressKeys;
     private final KeyList companyKeys;
     private final KeyList profileKeys;
+    /**
+     * What the last profile made names the person by, for a list subscription (Mapping reads them
+     * right after): its email, and its phone or phoneNumber trait; each only when it is a string.
+     */
+    int email;
+    int phone;
 
     Identify(Values values) {
         this.values = values;
@@ -108,6 +114,8 @@ final class Identify {
             email = userId;
         }
         p.move(P_EMAIL, email, EMAIL_KEY);
+        this.email = email == userId || traits.kind(EMAIL) == Values.STRING ? email : Values.NO_VALUE;
+        phone = text(traits, traits.truthy(PHONE) ? PHONE : PHONE_NUMBER);
         p.move(P_EXCHANGE_ID, traits.identifier(EXCHANGE_ID), EXCHANGE_ID_KEY);
         if (enforceEmail) {
             // The userId stays as a custom property `id`; $id is never sent.
@@ -185,6 +193,10 @@ final class Identify {
 
     private static int or(int first, int second) {
         return first != Values.NO_VALUE ? first : second;
+    }
+
+    private static int text(Found found, int entry) {
+        return found.kind(entry) == Values.STRING && found.truthy(entry) ? found.value(entry) : Values.NO_VALUE;
     }
 
     /** The profile being made: the special properties found, and the trait keys they consume. */

@@ -16,6 +16,7 @@ public final class Mapping {
     private final Identify identify;
     private final Track track;
     private final Group group;
+    private final Subscription subscription;
 
     public Mapping(Values values) {
         this.values = values;
@@ -24,6 +25,7 @@ public final class Mapping {
         identify = new Identify(values);
         track = new Track(values);
         group = new Group(values);
+        subscription = new Subscription(values);
     }
 
     /** The destination's settings, as Segment's CDN, {@code initialize()} or {@code plugin()} give them. */
@@ -31,11 +33,18 @@ public final class Mapping {
         return Settings.read(values, settingKeys.in(values, settings));
     }
 
-    /** identify: a Klaviyo profile. https://developers.klaviyo.com/en/docs/javascript_api#identify */
+    /**
+     * identify: a Klaviyo profile (https://developers.klaviyo.com/en/docs/javascript_api#identify),
+     * and with {@code subscribeInBrowser}, a list subscription.
+     */
     public void identify(int message, Settings settings, Commands out) {
-        int profile = identify.profile(new Message(values, messageKeys, message), settings.enforceEmail, out);
+        Message m = new Message(values, messageKeys, message);
+        int profile = identify.profile(m, settings.enforceEmail, out);
         if (profile != Values.NO_VALUE) {
             out.send(values.command("identify", profile, Values.NO_VALUE));
+            if (settings.subscribeInBrowser && settings.apiKey != null) {
+                subscription.send(m, settings, identify.email, identify.phone, out);
+            }
         }
     }
 

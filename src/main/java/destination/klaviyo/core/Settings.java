@@ -2,16 +2,19 @@ package destination.klaviyo.core;
 
 /**
  * The destination's settings, as Segment's CDN settings or {@code initialize()} give them. Only what
- * the browser needs is read: {@code privateKey}, {@code listId}, {@code confirmOptin},
- * {@code sendAnonymous} and {@code useSegmentSpec} apply to Segment's servers, and a private key must
- * never be read by, kept in, or sent from a browser.
+ * the browser needs is read: {@code privateKey}, {@code sendAnonymous} and {@code useSegmentSpec}
+ * apply to Segment's servers, and a private key must never be read by, kept in, or sent from a
+ * browser. {@code listId} and {@code confirmOptin} matter only with {@code subscribeInBrowser}.
  */
 public final class Settings {
-    static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout";
+    static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =subscribeInBrowser =listId =confirmOptin";
     private static final int API_KEY = 0;
     private static final int ENFORCE_EMAIL = 1;
     private static final int QUEUE_LIMIT = 2;
     private static final int LOAD_TIMEOUT = 3;
+    private static final int SUBSCRIBE_IN_BROWSER = 4;
+    private static final int LIST_ID = 5;
+    private static final int CONFIRM_OPTIN = 6;
 
     /** Klaviyo's public API key (site id), or null when missing or empty. */
     public final String apiKey;
@@ -21,21 +24,42 @@ public final class Settings {
     public final int queueLimit;
     /** Milliseconds to wait for Klaviyo's script to show a sign of life before giving up. */
     public final int loadTimeout;
+    /**
+     * Make identify's list subscriptions from the browser (see {@link Subscription}). Off by default:
+     * a listId in a source's settings used to mean a subscription by Segment's servers only.
+     */
+    public final boolean subscribeInBrowser;
+    /** The list identify subscribes to when the call names none, or null. */
+    public final String listId;
+    /** false only when the setting is false: the seed's default is true. */
+    public final boolean confirmOptin;
 
-    Settings(String apiKey, boolean enforceEmail, int queueLimit, int loadTimeout) {
+    Settings(String apiKey, boolean enforceEmail, int queueLimit, int loadTimeout, boolean subscribeInBrowser,
+            String listId, boolean confirmOptin) {
         this.apiKey = apiKey;
         this.enforceEmail = enforceEmail;
         this.queueLimit = queueLimit;
         this.loadTimeout = loadTimeout;
+        this.subscribeInBrowser = subscribeInBrowser;
+        this.listId = listId;
+        this.confirmOptin = confirmOptin;
     }
 
     static Settings read(Values values, Found settings) {
-        String apiKey = settings.kind(API_KEY) == Values.STRING ? values.trimmed(settings.value(API_KEY)) : "";
         return new Settings(
-                apiKey.isEmpty() ? null : apiKey,
+                text(values, settings, API_KEY),
                 settings.truthy(ENFORCE_EMAIL),
                 count(values, settings, QUEUE_LIMIT, 1000),
-                count(values, settings, LOAD_TIMEOUT, 10000));
+                count(values, settings, LOAD_TIMEOUT, 10000),
+                settings.truthy(SUBSCRIBE_IN_BROWSER),
+                text(values, settings, LIST_ID),
+                settings.kind(CONFIRM_OPTIN) != Values.BOOLEAN || settings.truthy(CONFIRM_OPTIN));
+    }
+
+    /** A string setting, trimmed; null when missing, empty or not a string. */
+    private static String text(Values values, Found settings, int entry) {
+        String text = settings.kind(entry) == Values.STRING ? values.trimmed(settings.value(entry)) : "";
+        return text.isEmpty() ? null : text;
     }
 
     private static int count(Values values, Found settings, int entry, int otherwise) {

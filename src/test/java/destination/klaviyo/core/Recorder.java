@@ -16,6 +16,9 @@ final class Recorder implements Commands {
     final JavaValues values = new JavaValues();
     final List<Object> commands = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
+    /** Each subscription asked for, as a JSON array [list, email, phone or null, mark]. */
+    final List<Object> subscriptions = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
     private final Mapping mapping;
     private final Settings settings;
     /** The port calls the last message made. */
@@ -42,6 +45,21 @@ final class Recorder implements Commands {
     @Override
     public void skip(String reason) {
         skipped.add(reason);
+    }
+
+    @Override
+    public void subscribe(int list, int email, int phone, int mark) {
+        List<Object> subscription = new ArrayList<>();
+        for (int handle : new int[] {list, email, phone, mark}) {
+            Object value = values.value(handle);
+            subscription.add(value == JavaValues.JS_UNDEFINED ? null : value);
+        }
+        subscriptions.add(subscription);
+    }
+
+    @Override
+    public void note(String note) {
+        notes.add(note);
     }
 
     Recorder identify(String message) {
@@ -83,5 +101,11 @@ final class Recorder implements Commands {
     void sent(String expected) {
         String actual = Json.write(commands);
         assertEquals(Json.parse(expected), Json.parse(actual), () -> "Klaviyo got " + actual);
+    }
+
+    /** Asserts the exact subscriptions asked for, as a JSON array of [list, email, phone, mark]. */
+    void subscribed(String expected) {
+        String actual = Json.write(subscriptions);
+        assertEquals(Json.parse(expected), Json.parse(actual), () -> "subscriptions: " + actual);
     }
 }
