@@ -1,49 +1,49 @@
 /*
  * Klaviyo's Create Client Subscription, made from the page with the public key in the address only:
  * https://developers.klaviyo.com/en/v2025-01-15/reference/create_client_subscription
- * Java decides what to subscribe (core/Subscription.java) and, after each answer, whether to try
- * again; here are the request, its timers, and the marks of the subscriptions this browser made.
+ * Java decides whether to subscribe, to which list, and the phone to SMS or not
+ * (core/Subscription.java); here are the request, its retries, and what this browser remembers.
  */
 var SUBSCRIPTIONS_URL = 'https://a.klaviyo.com/client/subscriptions?company_id=';
 /** The API revision the request is written for, pinned: Klaviyo keeps a revision working for two years. */
 var SUBSCRIPTIONS_REVISION = '2025-01-15';
-/** The localStorage key of the marks: hashes, never an address; the newest 100 are kept. */
+/** The localStorage key of the subscriptions made: hashes, never an address; the newest 100. */
 var SUBSCRIPTIONS_KEY = 'klaviyo_subscribed';
-/** The marks of the requests under way on this page: a second identify does not race the first. */
+/** The subscriptions under way on this page: a second identify does not race the first. */
 var subscriptionsPending = {};
 
 /**
- * A 53-bit hash of a text, in base 36, so that storage never holds the address: two 32-bit lanes
- * (FNV-1a, and a multiply-xorshift one) mixed together at the end.
+ * A hash of a text, so that storage never holds the address: 32-bit FNV-1a, in base 36. Marks are
+ * only compared with the hundred or so a browser keeps, so 32 bits make a mix-up unlikely (about one
+ * in forty million for a full list); it is not a secret from someone who can guess the address.
  */
 function subscriptionsHash(text) {
-  for (var a = 0x811c9dc5, b = 0x9e3779b9, i = 0; i < text.length; i++) {
-    a = Math.imul(a ^ text.charCodeAt(i), 0x01000193);
-    b = Math.imul(b ^ text.charCodeAt(i), 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  a ^= Math.imul(b ^ b >>> 13, 0x85ebca6b);
-  b ^= Math.imul(a ^ a >>> 16, 0xc2b2ae35);
-  return ((b >>> 11) * 4294967296 + (a >>> 0)).toString(36);
+  for (var h = 0x811c9dc5, i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }
 
-function subscriptionsMarks() {
-  var marks = storageGet('local', SUBSCRIPTIONS_KEY);
-  return Array.isArray(marks) ? marks : [];
+function subscriptionsMade() {
+  var made = storageGet('local', SUBSCRIPTIONS_KEY);
+  return Array.isArray(made) ? made : [];
 }
 
 /**
- * Subscribes email, and phone to SMS when it is a string, to a list, unless this browser made or is
- * making the subscription of that mark: false then. Destination d hears each answer and says what
- * next; a subscription is remembered only once Klaviyo accepted it.
+ * Subscribes email, and phone to SMS when there is one, to a list, unless this browser made or is
+ * making that subscription: false then. The list, the email and the phone (when it is subscribed)
+ * make up the mark: one subscription per person and list, and another if SMS is asked for later.
+ *
+ * A 429, a 5xx or a network error may pass: it is tried again twice, after 1 s and then 4 s. Any
+ * other failure would only come again. A failure is logged and not remembered, so the next page's
+ * identify tries again.
  */
-function subscriptionsRequest(d, key, list, email, phone, mark) {
-  var hash = subscriptionsHash(mark), attempt = 0, subscribed = { marketing: { consent: 'SUBSCRIBED' } };
-  if (subscriptionsPending[hash] || subscriptionsMarks().indexOf(hash) >= 0) return false;
-  subscriptionsPending[hash] = true;
+function subscriptionsRequest(key, list, email, phone) {
+  var url = SUBSCRIPTIONS_URL + encodeURIComponent(key), mark = subscriptionsHash(JSON.stringify([list, email, phone]));
+  var attempt = 0, subscribed = { marketing: { consent: 'SUBSCRIBED' } };
+  if (subscriptionsPending[mark] || subscriptionsMade().indexOf(mark) >= 0) return false;
+  subscriptionsPending[mark] = true;
   // Nothing else of the profile: the onsite identify carries it.
   var profile = { email: email, subscriptions: { email: subscribed } };
-  if (typeof phone == 'string') {
+  if (phone) {
     profile.phone_number = phone;
     profile.subscriptions.sms = subscribed;
   }
@@ -52,42 +52,29 @@ function subscriptionsRequest(d, key, list, email, phone, mark) {
     attributes: { custom_source: 'Segment analytics.js', profile: { data: { type: 'profile', attributes: profile } } },
     relationships: { list: { data: { type: 'list', id: list } } }
   } });
+  function answered(status) {
+    if ((!status || status == 429 || status > 499) && attempt < 2) {
+      setTimeout(klaviyoGuard, 1000 << 2 * attempt++, send);
+      return;
+    }
+    delete subscriptionsPending[mark];
+    if (status > 199 && status < 300) storageSet('local', SUBSCRIPTIONS_KEY, subscriptionsMade().concat(mark).slice(-100));
+    else if (debugEnabled()) debugPrint('subscription failed:', status);
+  }
+  // fetch with keepalive: a subscription made just before the page unloads still completes. Where
+  // there is no fetch (older browsers), it fails as the network would; status 0 is a network error.
   function send() {
-    subscriptionsPost(SUBSCRIPTIONS_URL + encodeURIComponent(key), body, function (status) {
-      var delay = klaviyoGuard(subscriptionAnswered, d, status, attempt++);
-      if (delay > 0) {
-        setTimeout(function () { klaviyoGuard(send); }, delay);
-        return;
-      }
-      delete subscriptionsPending[hash];
-      if (delay === 0) storageSet('local', SUBSCRIPTIONS_KEY, subscriptionsMarks().concat(hash).slice(-100));
-    });
+    try {
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/vnd.api+json', revision: SUBSCRIPTIONS_REVISION },
+        body: body,
+        keepalive: true
+      }).then(function (response) { answered(response.status); }, function () { answered(0); });
+    } catch (e) {
+      setTimeout(answered, 0, 0);
+    }
   }
   send();
   return true;
-}
-
-/**
- * POSTs a JSON:API body to Klaviyo and calls done(status) once, with 0 when the network failed.
- * fetch with keepalive, so that a request made just before the page unloads still completes;
- * XMLHttpRequest where there is no fetch (older browsers), which cannot outlive the page.
- */
-function subscriptionsPost(url, body, done) {
-  var headers = { 'content-type': 'application/vnd.api+json', revision: SUBSCRIPTIONS_REVISION };
-  try {
-    if (typeof fetch == 'function') {
-      fetch(url, { method: 'POST', headers: headers, body: body, keepalive: true })
-        .then(function (response) { done(response.status); }, function () { done(0); });
-      return;
-    }
-    var x = new XMLHttpRequest();
-    x.open('POST', url);
-    for (var name in headers) x.setRequestHeader(name, headers[name]);
-    x.onload = function () { done(x.status); };
-    x.onerror = x.ontimeout = x.onabort = function () { done(0); };
-    x.send(body);
-  } catch (e) {
-    // A request that cannot even start fails as the network would, later.
-    setTimeout(function () { done(0); }, 0);
-  }
 }

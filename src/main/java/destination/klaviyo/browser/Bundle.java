@@ -61,10 +61,4 @@ public final class Bundle {
     public static void scriptFailed(Destination destination) {
         destination.scriptFailed();
     }
-
-    /** Klaviyo's answer to a subscription request: what to do next (see Destination). */
-    @JSExport
-    public static int subscriptionAnswered(Destination destination, int status, int attempt) {
-        return destination.subscriptionAnswered(status, attempt);
-    }
 }

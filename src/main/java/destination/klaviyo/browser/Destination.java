@@ -3,7 +3,6 @@ package destination.klaviyo.browser;
 import destination.klaviyo.core.Commands;
 import destination.klaviyo.core.Mapping;
 import destination.klaviyo.core.Settings;
-import destination.klaviyo.core.Subscription;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
@@ -136,23 +135,16 @@ final class Destination implements JSObject, Commands {
     }
 
     @Override
-    public void subscribe(int list, int email, int phone, int mark) {
-        boolean sent = Subscriptions.request(this, settings.apiKey, list, email, phone, mark);
-        debug.log(sent ? "subscribing to list:" : "already subscribed from this browser to list:", JsValues.value(list));
+    public void subscribe(int list, int email, int phone) {
+        // Nothing when this browser made that subscription already.
+        if (Subscriptions.request(settings.apiKey, list, email, phone)) {
+            debug.log("subscribing to list:", JsValues.value(list));
+        }
     }
 
     @Override
     public void note(String note) {
         debug.log(note);
-    }
-
-    /** Klaviyo answered a subscription request, or the network failed (status 0): see {@link Subscription#retryDelay}. */
-    int subscriptionAnswered(int status, int attempt) {
-        int delay = Subscription.retryDelay(status, attempt);
-        if (delay != 0) {
-            debug.log(delay > 0 ? "subscription failed, will retry:" : "subscription failed:", count(status));
-        }
-        return delay;
     }
 
     /** Klaviyo's script element fired error: blocked, or not there. */

@@ -4,8 +4,8 @@ import org.teavm.jso.JSBody;
 
 /**
  * Klaviyo's Create Client Subscription, as src/main/js/subscriptions.js makes it: a request with the
- * public key in its address, retried as {@link destination.klaviyo.core.Subscription#retryDelay} says,
- * remembered in localStorage (as a hash) once made.
+ * public key in its address, tried again when the failure may pass, remembered in localStorage (as a
+ * hash) once Klaviyo accepted it.
  * https://developers.klaviyo.com/en/v2025-01-15/reference/create_client_subscription
  */
 final class Subscriptions {
@@ -13,10 +13,9 @@ final class Subscriptions {
     }
 
     /**
-     * Subscribes the email (and the phone to SMS, when it is a value) to the list, unless this browser
-     * made, or is making, the subscription of that mark; false then. The destination hears each answer.
+     * Subscribes the email, and the phone to SMS when it is a value, to the list, unless this browser
+     * made or is making that subscription: false then.
      */
-    @JSBody(params = {"d", "k", "l", "e", "p", "m"},
-            script = "return subscriptionsRequest(d, k, portSlots[l], portSlots[e], portSlots[p], portSlots[m]);")
-    static native boolean request(Destination destination, String apiKey, int list, int email, int phone, int mark);
+    @JSBody(params = {"k", "l", "e", "p"}, script = "return subscriptionsRequest(k, portSlots[l], portSlots[e], portSlots[p]);")
+    static native boolean request(String apiKey, int list, int email, int phone);
 }

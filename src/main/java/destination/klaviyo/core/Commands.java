@@ -10,11 +10,10 @@ public interface Commands {
 
     /**
      * A subscription to a Klaviyo list through its client API (see {@link Subscription}): the list id,
-     * the email, and the phone to subscribe to SMS or {@link Values#NO_VALUE}, all strings; and the
-     * mark that names the subscription, which the browser remembers once it is made, so that it is
-     * made once.
+     * the email, and the phone to subscribe to SMS or {@link Values#NO_VALUE}, all strings. The browser
+     * makes each one once.
      */
-    void subscribe(int list, int email, int phone, int mark);
+    void subscribe(int list, int email, int phone);
 
     /** A decision worth a line in the debug log. */
     void note(String note);
