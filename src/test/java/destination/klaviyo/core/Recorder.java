@@ -16,7 +16,7 @@ final class Recorder implements Commands {
     final JavaValues values = new JavaValues();
     final List<Object> commands = new ArrayList<>();
     final List<String> skipped = new ArrayList<>();
-    /** Each subscription asked for, as a JSON array [list, email, phone or null, mark]. */
+    /** Each subscription asked for, as [list, email, phone or null]. */
     final List<Object> subscriptions = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     private final Mapping mapping;
@@ -48,9 +48,9 @@ final class Recorder implements Commands {
     }
 
     @Override
-    public void subscribe(int list, int email, int phone, int mark) {
+    public void subscribe(int list, int email, int phone) {
         List<Object> subscription = new ArrayList<>();
-        for (int handle : new int[] {list, email, phone, mark}) {
+        for (int handle : new int[] {list, email, phone}) {
             Object value = values.value(handle);
             subscription.add(value == JavaValues.JS_UNDEFINED ? null : value);
         }
@@ -103,7 +103,7 @@ final class Recorder implements Commands {
         assertEquals(Json.parse(expected), Json.parse(actual), () -> "Klaviyo got " + actual);
     }
 
-    /** Asserts the exact subscriptions asked for, as a JSON array of [list, email, phone, mark]. */
+    /** Asserts the exact subscriptions asked for, as a JSON array of [list, email, phone]. */
     void subscribed(String expected) {
         String actual = Json.write(subscriptions);
         assertEquals(Json.parse(expected), Json.parse(actual), () -> "subscriptions: " + actual);

@@ -24,6 +24,21 @@ class SettingsTest {
         assertTrue(settings.enforceEmail);
         assertEquals(1000, settings.queueLimit);
         assertEquals(10000, settings.loadTimeout);
+        assertFalse(settings.subscribeInBrowser);
+        assertEquals("L1", settings.listId);
+        assertFalse(settings.confirmOptin);
+    }
+
+    @Test
+    void subscriptionsAreOffByDefaultAndConfirmOptinIsTrueUnlessFalse() {
+        Settings settings = read("{\"apiKey\": \"k\"}");
+        assertFalse(settings.subscribeInBrowser);
+        assertNull(settings.listId);
+        assertTrue(settings.confirmOptin);
+        assertTrue(read("{\"confirmOptin\": \"false\"}").confirmOptin);
+        assertTrue(read("{\"subscribeInBrowser\": true}").subscribeInBrowser);
+        assertNull(read("{\"listId\": \" \"}").listId);
+        assertNull(read("{\"listId\": 42}").listId);
     }
 
     @Test
