@@ -7,24 +7,22 @@
 var SUBSCRIPTIONS_URL = 'https://a.klaviyo.com/client/subscriptions?company_id=';
 /** The API revision the request is written for, pinned: Klaviyo keeps a revision working for two years. */
 var SUBSCRIPTIONS_REVISION = '2025-01-15';
-/** The localStorage key of the subscriptions made: hashes, never an address; the newest 100. */
-var SUBSCRIPTIONS_KEY = 'klaviyo_subscribed';
+/**
+ * The localStorage keys of the subscriptions made: this prefix and a hash, never an address. A
+ * browser makes few (one per list and person), so each has its own key.
+ */
+var SUBSCRIPTIONS_KEY = 'klaviyo_subscribed_';
 /** The subscriptions under way on this page: a second identify does not race the first. */
 var subscriptionsPending = {};
 
 /**
- * A hash of a text, so that storage never holds the address: 32-bit FNV-1a, in base 36. Marks are
- * only compared with the hundred or so a browser keeps, so 32 bits make a mix-up unlikely (about one
- * in forty million for a full list); it is not a secret from someone who can guess the address.
+ * A hash of a text, so that storage never holds the address: 32-bit FNV-1a, in base 36. A browser
+ * keeps a handful of marks, so a mix-up of two is about as likely as one in a billion. It hides the
+ * address from a glance at storage, not from someone who tries addresses they already know.
  */
 function subscriptionsHash(text) {
   for (var h = 0x811c9dc5, i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(36);
-}
-
-function subscriptionsMade() {
-  var made = storageGet('local', SUBSCRIPTIONS_KEY);
-  return Array.isArray(made) ? made : [];
 }
 
 /**
@@ -37,9 +35,10 @@ function subscriptionsMade() {
  * identify tries again.
  */
 function subscriptionsRequest(key, list, email, phone) {
-  var url = SUBSCRIPTIONS_URL + encodeURIComponent(key), mark = subscriptionsHash(JSON.stringify([list, email, phone]));
+  var url = SUBSCRIPTIONS_URL + encodeURIComponent(key);
+  var mark = SUBSCRIPTIONS_KEY + subscriptionsHash(JSON.stringify([list, email, phone]));
   var attempt = 0, subscribed = { marketing: { consent: 'SUBSCRIBED' } };
-  if (subscriptionsPending[mark] || subscriptionsMade().indexOf(mark) >= 0) return false;
+  if (subscriptionsPending[mark] || storageGet('local', mark)) return false;
   subscriptionsPending[mark] = true;
   // Nothing else of the profile: the onsite identify carries it.
   var profile = { email: email, subscriptions: { email: subscribed } };
@@ -54,11 +53,11 @@ function subscriptionsRequest(key, list, email, phone) {
   } });
   function answered(status) {
     if ((!status || status == 429 || status > 499) && attempt < 2) {
-      setTimeout(klaviyoGuard, 1000 << 2 * attempt++, send);
+      setTimeout(function () { klaviyoGuard(send); }, 1000 << 2 * attempt++);
       return;
     }
     delete subscriptionsPending[mark];
-    if (status > 199 && status < 300) storageSet('local', SUBSCRIPTIONS_KEY, subscriptionsMade().concat(mark).slice(-100));
+    if (status > 199 && status < 300) storageSet('local', mark, 1);
     else if (debugEnabled()) debugPrint('subscription failed:', status);
   }
   // fetch with keepalive: a subscription made just before the page unloads still completes. Where
@@ -72,7 +71,7 @@ function subscriptionsRequest(key, list, email, phone) {
         keepalive: true
       }).then(function (response) { answered(response.status); }, function () { answered(0); });
     } catch (e) {
-      setTimeout(answered, 0, 0);
+      setTimeout(function () { answered(0); });
     }
   }
   send();

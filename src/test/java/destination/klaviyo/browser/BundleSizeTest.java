@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * {@code gzip -9}), must stay within the budget. Sizes are deterministic, so this is no timing test.
  */
 class BundleSizeTest {
-    static final int BUDGET = 9_000;
+    static final int BUDGET = 12_000;
     static final Path BUNDLE = HostPage.TARGET.resolve("dist/klaviyo.js");
 
     @Test
