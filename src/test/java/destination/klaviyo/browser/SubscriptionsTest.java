@@ -459,6 +459,43 @@ class SubscriptionsTest {
     }
 
     @Test
+    void hostileIntegrationsOptionsNeverBreakThePage() {
+        try (HostPage page = HostPage.bare(web("", klaviyoApi(202)))) {
+            PageProbes.install(page);
+            PageProbes.startDestination(page, "{apiKey: 'hfWBjc', subscribeInBrowser: true, listId: 'SetLst'}");
+            page.waitUntil("klaviyoEvents.some(function (e) { return e[0] == 'ready'; })");
+            page.run("probe.watch();");
+            page.assertKlaviyoCommands(ACCOUNT);
+            String thrower = "function () { throw new Error('no'); }";
+            List<String> messages = List.of(
+                    "{userId: 'id', traits: {email: 'a@example.com'}, integrations: {get Klaviyo() { throw new Error('no'); }}}",
+                    "{userId: 'id', traits: {email: 'b@example.com'}, integrations: new Proxy({}, {get: " + thrower
+                            + ", ownKeys: " + thrower + ", getOwnPropertyDescriptor: " + thrower + "})}",
+                    "{userId: 'id', traits: {email: 'c@example.com', phone: '+15555550100'},"
+                            + " integrations: {Klaviyo: {get listId() { throw new Error('no'); }, get smsConsent() { throw new Error('no'); }}}}",
+                    "{userId: 'id', traits: {email: 'd@example.com', phone: {toString: function () { return '+1'; }}},"
+                            + " integrations: {Klaviyo: {listId: {toString: function () { return 'L'; }}, smsConsent: true}}}",
+                    "{userId: 'id', traits: {email: 'e\\uD800@example.com', phone: '+15555550100'},"
+                            + " integrations: {Klaviyo: {listId: 'L\\uDC00', smsConsent: 'true'}}}",
+                    "{userId: 'id', traits: {email: 'f@example.com'}, integrations: {Klaviyo: function () {}}}");
+            for (String message : messages) {
+                assertEquals(1, PageProbes.send(page, "identify", message).size(), message);
+            }
+            awaitPosts(page, messages.size());
+            page.idle(Duration.ofMillis(300));
+            List<String> lists = new ArrayList<>();
+            for (FakeWeb.Request post : posts(page)) {
+                assertEquals(SUBSCRIBE_URL, post.url());
+                Map<String, Object> sent = Json.parseObject(post.body());
+                assertFalse(post.body().contains("phone_number"), "no SMS without a string phone and smsConsent: true");
+                lists.add(String.valueOf(((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) sent.get("data"))
+                        .get("relationships")).get("list")).get("data")).get("id")));
+            }
+            assertEquals(List.of("SetLst", "SetLst", "SetLst", "SetLst", "L\uDC00", "SetLst"), lists);
+        }
+    }
+
+    @Test
     void withoutFetchNothingIsSentAndThePageSeesNoError() {
         // An old browser: the subscription fails as the network would, three times, then is given up.
         try (HostPage page = HostPage.analyticsNext(ON, HostPage.prelude(debugOn()).andThen(klaviyoApi(202)))) {
