@@ -67,7 +67,8 @@ final class Destination implements JSObject, Commands {
 
     /** A message: identify, track and group map to Klaviyo commands; page and alias send nothing. */
     void message(JSObject type, JSObject message) {
-        if (state == GAVE_UP) {
+        // A list subscription goes to Klaviyo's API, whether or not its script runs.
+        if (state == GAVE_UP && !(settings.subscribeInBrowser && is(type, "identify"))) {
             debug.log("dropped, Klaviyo is off:", type);
             return;
         }
@@ -146,6 +147,19 @@ final class Destination implements JSObject, Commands {
     @Override
     public void skip(String reason) {
         debug.log("nothing sent:", reason);
+    }
+
+    @Override
+    public void subscribe(int list, int email, int phone) {
+        // Nothing when this browser made that subscription already.
+        if (Subscriptions.request(settings.apiKey, list, email, phone)) {
+            debug.log("subscribing to list:", JsValues.value(list));
+        }
+    }
+
+    @Override
+    public void note(String note) {
+        debug.log(note);
     }
 
     /** Klaviyo answered the account: its script runs. The commands queued meanwhile go to it, in order. */

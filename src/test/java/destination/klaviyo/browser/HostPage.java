@@ -92,6 +92,7 @@ final class HostPage implements AutoCloseable {
     private final List<String> console = new CopyOnWriteArrayList<>();
     private final List<String> failedLoads = new CopyOnWriteArrayList<>();
     private HtmlPage page;
+    private String path;
 
     private HostPage(FakeWeb web) {
         this.web = web;
@@ -388,6 +389,7 @@ final class HostPage implements AutoCloseable {
                     + " installs the hosts and compiles the destination first");
         }
         HostPage host = new HostPage(web);
+        host.path = path;
         try {
             host.page = host.client.getPage(SHOP + path);
         } catch (IOException | RuntimeException e) {
@@ -411,6 +413,19 @@ final class HostPage implements AutoCloseable {
             throw new AssertionError("could not reload " + page.getUrl() + ": " + e, e);
         }
         run("window.hostPageErrors = [];");
+    }
+
+    /**
+     * The text of {@code test-pages/fetch-on-xhr.js}: a {@code window.fetch} for HtmlUnit, which has
+     * none, made of XMLHttpRequest, recording each call's options in {@code window.fetchCalls}. Serve
+     * it with {@link #prelude}.
+     */
+    static String fetchOnXhr() {
+        try {
+            return Files.readString(PAGES.resolve("fetch-on-xhr.js"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The fake web this page is served from, with every request it made. */
@@ -463,6 +478,28 @@ final class HostPage implements AutoCloseable {
                 throw new AssertionError("still false after " + timeout.toMillis() + " ms: " + condition
                         + problemsNote());
             }
+            pause(10);
+        }
+    }
+
+    /**
+     * Waits until a condition on the test's side (requests the fake web got, say) holds, for at most
+     * {@code timeout}, while the page's timers and scripts run.
+     */
+    void await(String what, java.util.function.BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout.toMillis() + " ms: " + what + problemsNote());
+            }
+            pause(10);
+        }
+    }
+
+    /** Lets the page run for a while: its timers fire, its requests are answered. */
+    void idle(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < until) {
             pause(10);
         }
     }
