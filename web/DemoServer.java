@@ -40,6 +40,10 @@ public final class DemoServer {
     private static final Pattern ANALYTICS_SCRIPT =
             Pattern.compile("/analytics\\.js/v1/([^/]+)/analytics\\.min\\.js");
     private static final Pattern SETTINGS = Pattern.compile("/v1/projects/([^/]+)/settings");
+    /** Where web/klaviyo-api.js sends what the destination addresses to https://a.klaviyo.com/client/subscriptions. */
+    private static final String KLAVIYO_SUBSCRIPTIONS = "/klaviyo-api/client/subscriptions";
+    /** The request headers Klaviyo's client API allows across origins. */
+    private static final String KLAVIYO_ALLOWED_HEADERS = "revision, content-type";
 
     private static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
@@ -170,6 +174,10 @@ public final class DemoServer {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
+            if (KLAVIYO_SUBSCRIPTIONS.equals(exchange.getRequestURI().getPath())) {
+                klaviyoSubscriptions(exchange, method);
+                return;
+            }
             boolean head = "HEAD".equals(method);
             if (!head && !"GET".equals(method)) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
@@ -217,6 +225,42 @@ public final class DemoServer {
     }
 
     /**
+     * Klaviyo's Create Client Subscription, as the real API answers a browser: the CORS preflight
+     * allows POST with the revision and content-type headers from any origin; a POST with a revision
+     * header and a JSON:API body is accepted (202, no body), anything else is a 400 with JSON:API
+     * errors. Nothing is kept. https://developers.klaviyo.com/en/v2025-01-15/reference/create_client_subscription
+     */
+    private static void klaviyoSubscriptions(HttpExchange exchange, String method) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        headers.set("Access-Control-Allow-Origin", "*");
+        if ("OPTIONS".equals(method)) {
+            headers.set("Access-Control-Allow-Methods", "POST, OPTIONS");
+            headers.set("Access-Control-Allow-Headers", KLAVIYO_ALLOWED_HEADERS);
+            headers.set("Access-Control-Max-Age", "600");
+            exchange.sendResponseHeaders(204, -1);
+            return;
+        }
+        if (!"POST".equals(method)) {
+            headers.set("Allow", "POST, OPTIONS");
+            text(exchange, 405, "Method not allowed", false);
+            return;
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (exchange.getRequestHeaders().getFirst("revision") == null || query == null
+                || !query.startsWith("company_id=") || type == null || !type.startsWith("application/vnd.api+json")
+                || !body.contains("\"type\":\"subscription\"")) {
+            send(exchange, 400, "application/vnd.api+json", ("{\"errors\": [{\"status\": 400, \"code\": \"invalid\","
+                    + " \"detail\": \"a revision header, a company_id and a JSON:API subscription are needed\"}]}")
+                    .getBytes(StandardCharsets.UTF_8), false);
+            return;
+        }
+        System.out.println("Klaviyo API stand-in: subscription accepted (" + body.length() + " bytes)");
+        exchange.sendResponseHeaders(202, -1);
+    }
+
+    /**
      * The source's CDN settings, from test-pages/cdn-settings.json (the settings the tests serve too):
      * the Klaviyo destination as a bundled browser (classic) destination. Segment.io is listed as in
      * every real source's settings (Analytics Next only loads classic destinations when more than one
@@ -226,9 +270,11 @@ public final class DemoServer {
     private String settings(String writeKey) throws IOException {
         boolean enforceEmail = writeKey.endsWith(ENFORCE_EMAIL_SUFFIX);
         String klaviyo = "\"Klaviyo\": {";
-        // The demo shows the forms bridge: Klaviyo's form sign-ups reported to analytics.js.
+        // The demo shows the forms bridge (Klaviyo's form sign-ups reported to analytics.js) and list
+        // subscriptions (to list DemoLs, answered by this server's stand-in of Klaviyo's API).
         return Files.readString(cdnSettings).replace("WRITE_KEY", writeKey)
-                .replace(klaviyo, klaviyo + "\n      \"enforceEmail\": " + enforceEmail + ", \"reportKlaviyoForms\": true,");
+                .replace(klaviyo, klaviyo + "\n      \"enforceEmail\": " + enforceEmail + ", \"reportKlaviyoForms\": true,"
+                        + " \"subscribeInBrowser\": true, \"listId\": \"DemoLs\",");
     }
 
     private void inFolder(HttpExchange exchange, Path folder, String name, boolean head) throws IOException {

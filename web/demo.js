@@ -238,6 +238,56 @@
     }
   });
 
+  /** One request to Klaviyo's client API (a list subscription), updated when it is answered. */
+  var apiItems = new WeakMap();
+  function showApiRequest(request) {
+    var item = apiItems.get(request), body = null;
+    if (!item) {
+      try {
+        body = JSON.parse(request.body);
+      } catch (e) {
+        body = request.body;
+      }
+      item = document.createElement('li');
+      item.className = 'command type-subscribe';
+      var head = document.createElement('div');
+      head.className = 'command-head';
+      var badge = document.createElement('span');
+      badge.className = 'badge';
+      badge.textContent = 'subscribe';
+      head.appendChild(badge);
+      var label = document.createElement('span');
+      label.className = 'label';
+      var list = body && body.data && body.data.relationships && body.data.relationships.list;
+      label.textContent = list && list.data ? 'list ' + list.data.id : request.url;
+      head.appendChild(label);
+      var status = document.createElement('span');
+      status.className = 'status';
+      head.appendChild(status);
+      var when = document.createElement('time');
+      when.textContent = time();
+      head.appendChild(when);
+      item.appendChild(head);
+      var line = document.createElement('code');
+      line.className = 'request-line';
+      line.textContent = request.method + ' ' + request.url + '\n' + Object.keys(request.headers).map(function (name) {
+        return name + ': ' + request.headers[name];
+      }).join('\n') + (request.keepalive ? '\n(fetch keepalive)' : '');
+      item.appendChild(line);
+      var pre = document.createElement('pre');
+      pre.innerHTML = highlight(body);
+      item.appendChild(pre);
+      apiItems.set(request, item);
+      append(item);
+    }
+    item.querySelector('.status').textContent = request.status === null ? 'sending…'
+      : request.status === 0 ? 'network error' : '→ ' + request.status;
+  }
+  (window.klaviyoApiRequests || []).forEach(showApiRequest);
+  window.addEventListener('klaviyo-api:request', function (event) {
+    showApiRequest(event.detail);
+  });
+
   var record = window.klaviyoStandIn;
   showCall('analytics.page() — from the snippet', '');
   if (record && record.commands) record.commands.forEach(showCommand);
@@ -294,8 +344,10 @@
       var id = idInput ? idInput.value.trim() : '';
       try {
         if (method === 'identify') {
-          showCall('analytics.identify(' + JSON.stringify(id) + ', ' + summary(value) + ')');
-          if (id) window.analytics.identify(id, value); else window.analytics.identify(value);
+          var options = form.elements.sms.checked ? { integrations: { Klaviyo: { smsConsent: true } } } : undefined;
+          showCall('analytics.identify(' + JSON.stringify(id) + ', ' + summary(value)
+            + (options ? ', ' + JSON.stringify(options) : '') + ')');
+          if (id) window.analytics.identify(id, value, options); else window.analytics.identify(value, options);
         } else if (method === 'track') {
           if (!id) throw new Error('An event name is needed.');
           showCall('analytics.track(' + JSON.stringify(id) + ', ' + summary(value) + ')');

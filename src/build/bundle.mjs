@@ -33,8 +33,8 @@ if (!/^\d+\.\d+\.\d+/.test(version || '') || !npmDir) {
 }
 
 // The shell, in the order it is joined: the port first, the shapes hosts see last.
-const SHELL = ['port.js', 'debug.js', 'storage.js', 'identity.js', 'trusted-types.js', 'loader.js', 'forms.js', 'consent.js',
-  'integration.js', 'plugin.js'];
+const SHELL = ['port.js', 'debug.js', 'storage.js', 'identity.js', 'trusted-types.js', 'loader.js', 'forms.js',
+  'subscriptions.js', 'consent.js', 'integration.js', 'plugin.js'];
 const shellDir = new URL('../main/js/', import.meta.url);
 
 // TeaVM 0.16 installs, on java.lang.Object's prototype, a JavaScript toString (Java's Object.toString

@@ -28,9 +28,20 @@ export interface KlaviyoSettings {
    * `never` so that code cannot hand it one.
    */
   privateKey?: never;
-  /** Ignored in the browser: list subscriptions are made by Segment's servers. */
+  /**
+   * Make identify's list subscriptions from the browser, through Klaviyo's client API with the
+   * public key: an identify with an email and a list id (`integrations.Klaviyo.listId` on the call,
+   * else `listId`) subscribes that email to the list, once per browser. Default `false`. Not a
+   * Segment setting.
+   */
+  subscribeInBrowser?: boolean;
+  /** The list an identify subscribes to (with `subscribeInBrowser`) when the call names none. */
   listId?: string;
-  /** Ignored in the browser: list subscriptions are made by Segment's servers. */
+  /**
+   * Whether a subscription waits for the person's confirmation. The browser's client API always
+   * follows the list's own opt-in setting: `false` cannot be honoured there, and the debug log says
+   * so once. Default `true`.
+   */
   confirmOptin?: boolean;
   /** Ignored in the browser: a server-side option. */
   sendAnonymous?: boolean;

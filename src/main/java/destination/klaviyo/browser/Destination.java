@@ -67,7 +67,8 @@ final class Destination implements JSObject, Commands {
 
     /** A message: identify, track and group map to Klaviyo commands; page and alias send nothing. */
     void message(JSObject type, JSObject message) {
-        if (state == GAVE_UP) {
+        // A list subscription goes to Klaviyo's API, whether or not its script runs.
+        if (state == GAVE_UP && !(settings.subscribeInBrowser && is(type, "identify"))) {
             debug.log("dropped, Klaviyo is off:", type);
             return;
         }
@@ -95,6 +96,8 @@ final class Destination implements JSObject, Commands {
             return;
         }
         state = LOADING;
+        // First: whatever goes wrong below, the host hears at loadTimeout at the latest.
+        KlaviyoScript.waitFor(this, settings.loadTimeout);
         if (settings.reportKlaviyoForms) {
             KlaviyoForms.report(host);
         }
@@ -108,7 +111,6 @@ final class Destination implements JSObject, Commands {
         } else {
             debug.log("Klaviyo is already on the page");
         }
-        KlaviyoScript.waitFor(this, settings.loadTimeout);
         // Last: a Klaviyo that runs already answers at once.
         KlaviyoScript.account(apiKey, this);
     }
@@ -145,6 +147,19 @@ final class Destination implements JSObject, Commands {
     @Override
     public void skip(String reason) {
         debug.log("nothing sent:", reason);
+    }
+
+    @Override
+    public void subscribe(int list, int email, int phone) {
+        // Nothing when this browser made that subscription already.
+        if (Subscriptions.request(settings.apiKey, list, email, phone)) {
+            debug.log("subscribing to list:", JsValues.value(list));
+        }
+    }
+
+    @Override
+    public void note(String note) {
+        debug.log(note);
     }
 
     /** Klaviyo answered the account: its script runs. The commands queued meanwhile go to it, in order. */

@@ -33,22 +33,22 @@ final class JsValues implements Values {
 
     @Override
     public int find(int object, int keys) {
-        int record = find0(object, keys, kinds);
-        if (record < 0) {
-            kinds = new int[Math.max(2 * kinds.length, -record)];
-            record = find0(object, keys, kinds);
-        }
-        return record;
+        return lookUp(object, keys, false);
     }
 
     @Override
     public int findEach(int array, int keys) {
-        int base = findEach0(array, keys, kinds);
-        if (base < 0) {
-            kinds = new int[Math.max(2 * kinds.length, -base)];
-            base = findEach0(array, keys, kinds);
+        return lookUp(array, keys, true);
+    }
+
+    /** A find, again with a larger kinds table when port.js says the table is too small. */
+    private int lookUp(int value, int keys, boolean each) {
+        int record = each ? findEach0(value, keys, kinds) : find0(value, keys, kinds);
+        if (record < 0) {
+            kinds = new int[Math.max(2 * kinds.length, -record)];
+            record = each ? findEach0(value, keys, kinds) : find0(value, keys, kinds);
         }
-        return base;
+        return record;
     }
 
     @Override

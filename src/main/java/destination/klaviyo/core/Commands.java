@@ -7,4 +7,14 @@ public interface Commands {
 
     /** The message sends Klaviyo nothing, for this reason. */
     void skip(String reason);
+
+    /**
+     * A subscription to a Klaviyo list through its client API (see {@link Subscription}): the list id,
+     * the email, and the phone to subscribe to SMS or {@link Values#NO_VALUE}, all strings. The browser
+     * makes each one once.
+     */
+    void subscribe(int list, int email, int phone);
+
+    /** A decision worth a line in the debug log. */
+    void note(String note);
 }

@@ -91,8 +91,14 @@ final class Identify {
     private final KeyList companyKeys;
     private final KeyList ownKeys;
     private final KeyList profileKeys;
-    /** The $email of the profile made last (a handle of its message), for {@link TrackByEmail}. */
+    /**
+     * What the last profile made names the person by (Mapping reads them right after): its $email (a
+     * handle of its message), for TrackByEmail; that email when it is a string, and its phone or
+     * phoneNumber trait when it is one, for a list subscription.
+     */
     int email;
+    int emailText;
+    int phone;
 
     Identify(Values values) {
         this.values = values;
@@ -117,6 +123,8 @@ final class Identify {
         }
         this.email = email;
         p.move(P_EMAIL, email, EMAIL_KEY);
+        emailText = email == userId || traits.kind(EMAIL) == Values.STRING ? email : Values.NO_VALUE;
+        phone = text(traits, traits.truthy(PHONE) ? PHONE : PHONE_NUMBER);
         p.move(P_EXCHANGE_ID, traits.identifier(EXCHANGE_ID), EXCHANGE_ID_KEY);
         if (enforceEmail) {
             // The userId stays as a custom property `id`; $id is never sent.
@@ -205,6 +213,10 @@ final class Identify {
 
     private static int or(int first, int second) {
         return first != Values.NO_VALUE ? first : second;
+    }
+
+    private static int text(Found found, int entry) {
+        return found.kind(entry) == Values.STRING && found.truthy(entry) ? found.value(entry) : Values.NO_VALUE;
     }
 
     /** The profile being made: the special properties found, and the trait keys they consume. */

@@ -18,6 +18,7 @@ public final class Mapping {
     private final Track track;
     private final Group group;
     private final TrackByEmail trackByEmail;
+    private final Subscription subscription;
 
     /** {@code identity}: what the browser remembers of, and Klaviyo says about, who the visitor is. */
     public Mapping(Values values, Identity identity) {
@@ -28,6 +29,7 @@ public final class Mapping {
         track = new Track(values);
         group = new Group(values);
         trackByEmail = new TrackByEmail(values, identity, identify);
+        subscription = new Subscription(values);
     }
 
     /** The destination's settings, as Segment's CDN, {@code initialize()} or {@code plugin()} give them. */
@@ -35,13 +37,20 @@ public final class Mapping {
         return Settings.read(values, settingKeys.in(values, settings));
     }
 
-    /** identify: a Klaviyo profile. https://developers.klaviyo.com/en/docs/javascript_api#identify */
+    /**
+     * identify: a Klaviyo profile (https://developers.klaviyo.com/en/docs/javascript_api#identify),
+     * and with {@code subscribeInBrowser}, a list subscription.
+     */
     public void identify(int message, Settings settings, Commands out) {
-        int profile = identify.profile(new Message(values, messageKeys, message), settings.enforceEmail, out);
+        Message m = new Message(values, messageKeys, message);
+        int profile = identify.profile(m, settings.enforceEmail, out);
         if (profile != Values.NO_VALUE) {
             out.send(values.command("identify", profile, Values.NO_VALUE));
             if (settings.trackByEmail) {
                 trackByEmail.identified(identify.email);
+            }
+            if (settings.subscribeInBrowser && settings.apiKey != null) {
+                subscription.send(m, settings, identify.emailText, identify.phone, out);
             }
         }
     }

@@ -5,11 +5,12 @@ package destination.klaviyo.core;
  * https://segment.com/docs/connections/spec/common/
  */
 final class Message {
-    static final String KEYS = "=userId =event =properties =traits";
+    static final String KEYS = "=userId =event =properties =traits =integrations";
     private static final int USER_ID = 0;
     private static final int EVENT = 1;
     private static final int PROPERTIES = 2;
     private static final int TRAITS = 3;
+    private static final int INTEGRATIONS = 4;
 
     private final Values values;
     private final Found fields;
@@ -38,6 +39,11 @@ final class Message {
 
     int traits() {
         return fields.value(TRAITS);
+    }
+
+    /** The call's per-destination options: {@code identify(id, traits, {integrations: {Klaviyo: {...}}})}. */
+    int integrations() {
+        return fields.value(INTEGRATIONS);
     }
 
     private int asString(int value, int kind) {

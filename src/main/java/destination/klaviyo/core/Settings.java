@@ -2,12 +2,13 @@ package destination.klaviyo.core;
 
 /**
  * The destination's settings, as Segment's CDN settings or {@code initialize()} give them. Only what
- * the browser needs is read: {@code privateKey}, {@code listId}, {@code confirmOptin},
- * {@code sendAnonymous} and {@code useSegmentSpec} apply to Segment's servers, and a private key must
- * never be read by, kept in, or sent from a browser.
+ * the browser needs is read: {@code privateKey}, {@code sendAnonymous} and {@code useSegmentSpec}
+ * apply to Segment's servers, and a private key must never be read by, kept in, or sent from a
+ * browser. {@code listId} and {@code confirmOptin} matter only with {@code subscribeInBrowser}.
  */
 public final class Settings {
-    static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =trackByEmail =reportKlaviyoForms";
+    static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =trackByEmail =reportKlaviyoForms"
+            + " =subscribeInBrowser =listId =confirmOptin";
     /**
      * The settings the JavaScript shell reads itself (src/main/js/consent.js), since it decides before
      * a message reaches the destination: the consent categories, {@code consentSettings.categories}
@@ -20,6 +21,9 @@ public final class Settings {
     private static final int LOAD_TIMEOUT = 3;
     private static final int TRACK_BY_EMAIL = 4;
     private static final int REPORT_KLAVIYO_FORMS = 5;
+    private static final int SUBSCRIBE_IN_BROWSER = 6;
+    private static final int LIST_ID = 7;
+    private static final int CONFIRM_OPTIN = 8;
 
     /** Klaviyo's public API key (site id), or null when missing or empty. */
     public final String apiKey;
@@ -33,19 +37,36 @@ public final class Settings {
     public final boolean trackByEmail;
     /** Sign-ups in Klaviyo's forms become an identify and a track on analytics.js (never echoed to Klaviyo). */
     public final boolean reportKlaviyoForms;
+    /**
+     * Make identify's list subscriptions from the browser (see {@link Subscription}). Off by default:
+     * a listId in a source's settings used to mean a subscription by Segment's servers only.
+     */
+    public final boolean subscribeInBrowser;
+    /** The list identify subscribes to when the call names none, or null. */
+    public final String listId;
+    /** false only when the setting is false: the seed's default is true. */
+    public final boolean confirmOptin;
 
     private Settings(Values values, Found settings) {
-        String key = settings.kind(API_KEY) == Values.STRING ? values.text(values.trim(settings.value(API_KEY))) : "";
-        apiKey = key.isEmpty() ? null : key;
+        apiKey = text(values, settings, API_KEY);
         enforceEmail = settings.truthy(ENFORCE_EMAIL);
         queueLimit = count(values, settings, QUEUE_LIMIT, 1000);
         loadTimeout = count(values, settings, LOAD_TIMEOUT, 10000);
         trackByEmail = settings.truthy(TRACK_BY_EMAIL);
         reportKlaviyoForms = settings.truthy(REPORT_KLAVIYO_FORMS);
+        subscribeInBrowser = settings.truthy(SUBSCRIBE_IN_BROWSER);
+        listId = text(values, settings, LIST_ID);
+        confirmOptin = settings.kind(CONFIRM_OPTIN) != Values.BOOLEAN || settings.truthy(CONFIRM_OPTIN);
     }
 
     static Settings read(Values values, Found settings) {
         return new Settings(values, settings);
+    }
+
+    /** A string setting, trimmed; null when missing, empty or not a string. */
+    private static String text(Values values, Found settings, int entry) {
+        String text = settings.kind(entry) == Values.STRING ? values.text(values.trim(settings.value(entry))) : "";
+        return text.isEmpty() ? null : text;
     }
 
     private static int count(Values values, Found settings, int entry, int otherwise) {

@@ -3,6 +3,8 @@ package destination.klaviyo.browser;
 import static destination.klaviyo.browser.ShopEvents.ACCOUNT;
 import static destination.klaviyo.browser.ShopEvents.SETTINGS;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +59,27 @@ class CorrectnessThroughAnalyticsNextTest {
                     """
                     ["track", "Ordered Product", {"$event_id": "o_b", "ProductID": "b", "Quantity": 1,
                       "ProductCategories": ["C"]}]""");
+        }
+    }
+
+    @Test
+    void anOrderOfManyProductsMapsEachOfThem() {
+        // 300 products take more than the first kinds table holds: the port grows it mid-message.
+        try (HostPage page = HostPage.analyticsNext(SETTINGS)) {
+            page.whenReady("""
+                    var products = [];
+                    for (var i = 0; i < 300; i++) products.push({product_id: 'p' + i, price: i, category: 'c' + (i % 3)});
+                    analytics.track('Order Completed', {order_id: 'o', products: products});""");
+            var commands = page.awaitKlaviyoCommands(302);
+            assertEquals(302, commands.size());
+            var order = destination.klaviyo.Json.parseObject(commands.get(1).replaceFirst("^\\[\"track\",\"Order Completed\",", "")
+                    .replaceFirst("\\]$", ""));
+            assertEquals(300, ((java.util.List<?>) order.get("Items")).size());
+            assertEquals(destination.klaviyo.Json.parse("{\"id\": \"p299\", \"Quantity\": 1, \"ItemPrice\": 299,"
+                    + " \"RowTotal\": 299, \"Categories\": [\"c2\"]}"), ((java.util.List<?>) order.get("Items")).get(299));
+            assertEquals(destination.klaviyo.Json.canonical("[\"track\", \"Ordered Product\", {\"$event_id\": \"o_p299\","
+                    + " \"$value\": 299, \"Quantity\": 1, \"ProductCategories\": [\"c2\"], \"ProductID\": \"p299\"}]"),
+                    destination.klaviyo.Json.canonical(commands.get(301)));
         }
     }
 }

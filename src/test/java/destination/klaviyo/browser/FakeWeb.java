@@ -36,12 +36,33 @@ import org.htmlunit.util.NameValuePair;
  * load (a script's error event), and {@link HostPage} lists it in {@code failedLoads()}, not as a problem.
  */
 final class FakeWeb implements WebConnection {
-    /** A request the page made, {@code millis} after this web was made. */
-    record Request(HttpMethod method, String url, String body, long millis) {
+    /**
+     * A request the page made, {@code millis} after this web was made, with the headers the page or
+     * the browser added (names as sent).
+     */
+    record Request(HttpMethod method, String url, String body, long millis, Map<String, String> headers) {
+        Request(HttpMethod method, String url, String body, long millis) {
+            this(method, url, body, millis, Map.of());
+        }
+
+        /** A header's value, its name in any case; null when the request has none. */
+        String header(String name) {
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                if (header.getKey().equalsIgnoreCase(name)) {
+                    return header.getValue();
+                }
+            }
+            return null;
+        }
+
         @Override
         public String toString() {
             return method + " " + url;
         }
+    }
+
+    /** What an address answers to CORS, instead of allowing whatever is asked (see {@link #cors}). */
+    private record Cors(String allowOrigin, String allowMethods, String allowHeaders) {
     }
 
     /** A response to give: status, content type, body. */
@@ -63,6 +84,7 @@ final class FakeWeb implements WebConnection {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<Request> refused = new CopyOnWriteArrayList<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Map<String, Cors> cors = new ConcurrentHashMap<>();
     private final long created = System.nanoTime();
 
     /** Serves a file at one address; the file is read at each request. */
@@ -94,6 +116,17 @@ final class FakeWeb implements WebConnection {
         addresses.put(url, request -> {
             throw new IOException("network error on purpose: " + request.url());
         });
+        return this;
+    }
+
+    /**
+     * Answers CORS for one address as a given server does, rather than allowing whatever the page
+     * asks: its preflight and responses carry these {@code Access-Control-Allow-Origin} (null: the
+     * request's origin), {@code -Methods} and {@code -Headers}. A request needing more fails in the
+     * browser, as it would against that server.
+     */
+    FakeWeb cors(String url, String allowOrigin, String allowMethods, String allowHeaders) {
+        cors.put(url, new Cors(allowOrigin, allowMethods, allowHeaders));
         return this;
     }
 
@@ -177,7 +210,7 @@ final class FakeWeb implements WebConnection {
         long start = System.nanoTime();
         URL url = webRequest.getUrl();
         Request request = new Request(webRequest.getHttpMethod(), url.toExternalForm(), webRequest.getRequestBody(),
-                (start - created) / 1_000_000);
+                (start - created) / 1_000_000, Map.copyOf(webRequest.getAdditionalHeaders()));
         requests.add(request);
 
         Reply reply;
@@ -197,11 +230,15 @@ final class FakeWeb implements WebConnection {
         headers.add(new NameValuePair("Content-Length", String.valueOf(reply.body().length)));
         headers.add(new NameValuePair("Cache-Control", "no-store"));
         String origin = header(webRequest, "Origin");
-        headers.add(new NameValuePair("Access-Control-Allow-Origin", origin == null ? "*" : origin));
-        headers.add(new NameValuePair("Access-Control-Allow-Methods", "GET, POST, OPTIONS"));
+        Cors answer = cors.get(url.getProtocol() + "://" + url.getAuthority() + url.getPath());
         String asked = header(webRequest, "Access-Control-Request-Headers");
-        headers.add(new NameValuePair("Access-Control-Allow-Headers",
-                asked == null ? "Content-Type, Authorization" : asked));
+        if (answer == null) {
+            answer = new Cors(null, "GET, POST, OPTIONS", asked == null ? "Content-Type, Authorization" : asked);
+        }
+        headers.add(new NameValuePair("Access-Control-Allow-Origin",
+                answer.allowOrigin() != null ? answer.allowOrigin() : origin == null ? "*" : origin));
+        headers.add(new NameValuePair("Access-Control-Allow-Methods", answer.allowMethods()));
+        headers.add(new NameValuePair("Access-Control-Allow-Headers", answer.allowHeaders()));
         if (origin != null) {
             headers.add(new NameValuePair("Vary", "Origin"));
         }
@@ -275,7 +312,11 @@ final class FakeWeb implements WebConnection {
     private static String statusText(int status) {
         return switch (status) {
             case 200 -> "OK";
+            case 202 -> "Accepted";
             case 204 -> "No Content";
+            case 400 -> "Bad Request";
+            case 429 -> "Too Many Requests";
+            case 503 -> "Service Unavailable";
             case 404 -> "Not Found";
             case 500 -> "Internal Server Error";
             default -> "Status " + status;

@@ -73,7 +73,7 @@ final class HostPage implements AutoCloseable {
     static final String KLAVIYO_SCRIPTS = "https://static\\.klaviyo\\.com/onsite/js/(?:[^/]+/)?klaviyo\\.js";
     static final String SEGMENT_API = "https://api.segment.io";
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration WAIT = Duration.ofSeconds(20);
     /** How long no new command must arrive before a list of commands counts as complete. */
     private static final Duration QUIET = Duration.ofMillis(150);
 
@@ -92,6 +92,7 @@ final class HostPage implements AutoCloseable {
     private final List<String> console = new CopyOnWriteArrayList<>();
     private final List<String> failedLoads = new CopyOnWriteArrayList<>();
     private HtmlPage page;
+    private String path;
 
     private HostPage(FakeWeb web) {
         this.web = web;
@@ -404,6 +405,7 @@ final class HostPage implements AutoCloseable {
                     + " installs the hosts and compiles the destination first");
         }
         HostPage host = new HostPage(web);
+        host.path = path;
         try {
             host.page = host.client.getPage(url);
         } catch (IOException | RuntimeException e) {
@@ -427,6 +429,19 @@ final class HostPage implements AutoCloseable {
             throw new AssertionError("could not reload " + page.getUrl() + ": " + e, e);
         }
         run("window.hostPageErrors = [];");
+    }
+
+    /**
+     * The text of {@code test-pages/fetch-on-xhr.js}: a {@code window.fetch} for HtmlUnit, which has
+     * none, made of XMLHttpRequest, recording each call's options in {@code window.fetchCalls}. Serve
+     * it with {@link #prelude}.
+     */
+    static String fetchOnXhr() {
+        try {
+            return Files.readString(PAGES.resolve("fetch-on-xhr.js"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The fake web this page is served from, with every request it made. */
@@ -466,7 +481,7 @@ final class HostPage implements AutoCloseable {
         waitUntil("window.hostPageReady === true");
     }
 
-    /** Waits until a JavaScript condition is truthy, for at most 10 seconds. */
+    /** Waits until a JavaScript condition is truthy, for at most 20 seconds. */
     void waitUntil(String condition) {
         waitUntil(condition, WAIT);
     }
@@ -479,6 +494,28 @@ final class HostPage implements AutoCloseable {
                 throw new AssertionError("still false after " + timeout.toMillis() + " ms: " + condition
                         + problemsNote());
             }
+            pause(10);
+        }
+    }
+
+    /**
+     * Waits until a condition on the test's side (requests the fake web got, say) holds, for at most
+     * {@code timeout}, while the page's timers and scripts run.
+     */
+    void await(String what, java.util.function.BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + timeout.toMillis() + " ms: " + what + problemsNote());
+            }
+            pause(10);
+        }
+    }
+
+    /** Lets the page run for a while: its timers fire, its requests are answered. */
+    void idle(Duration duration) {
+        long until = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < until) {
             pause(10);
         }
     }
@@ -539,7 +576,7 @@ final class HostPage implements AutoCloseable {
     }
 
     /**
-     * Waits until Segment's tracking API has got a track of this event name, for at most 10 seconds,
+     * Waits until Segment's tracking API has got a track of this event name, for at most 20 seconds,
      * and returns the first one.
      */
     Map<String, Object> awaitSegmentApiTrack(String event) {
@@ -560,7 +597,7 @@ final class HostPage implements AutoCloseable {
     }
 
     /**
-     * Waits until Segment's tracking API has got at least {@code count} events, for at most 10 seconds,
+     * Waits until Segment's tracking API has got at least {@code count} events, for at most 20 seconds,
      * then until no new one arrives for a short while, and returns them all.
      */
     List<Map<String, Object>> awaitSegmentApiEvents(int count) {

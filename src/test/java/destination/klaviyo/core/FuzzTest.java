@@ -69,6 +69,54 @@ class FuzzTest {
         }
     }
 
+    @Test
+    void randomIdentifiesWithSubscriptionsOnNeverBreakTheMapping() {
+        String[] optionKeys = {"listId", "smsConsent", "confirmOptin", "ListId", "x"};
+        int subscriptions = 0;
+        int sms = 0;
+        for (int i = 0; i < MESSAGES / 5; i++) {
+            Map<String, Object> message = message();
+            if (message.get("traits") instanceof Map<?, ?> map && random.nextInt(3) == 0) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> traits = (Map<String, Object>) map;
+                traits.put(random.nextBoolean() ? "phone" : "phoneNumber", "+1555555" + random.nextInt(10000));
+            }
+            if (random.nextInt(4) > 0) {
+                Object klaviyo = random.nextInt(4) == 0 ? scalar() : object(1);
+                if (klaviyo instanceof Map<?, ?> map) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> options = (Map<String, Object>) map;
+                    for (int k = random.nextInt(4); k > 0; k--) {
+                        options.put(optionKeys[random.nextInt(optionKeys.length)], random.nextInt(3) == 0
+                                ? Boolean.TRUE : scalar());
+                    }
+                    if (random.nextInt(4) == 0) {
+                        options.put("smsConsent", Boolean.TRUE);
+                    }
+                }
+                Map<String, Object> integrations = new LinkedHashMap<>();
+                integrations.put(random.nextInt(8) == 0 ? "klaviyo" : "Klaviyo", klaviyo);
+                message.put("integrations", random.nextInt(8) == 0 ? scalar() : integrations);
+            }
+            String before = fingerprint(message);
+            Recorder klaviyo = new Recorder("{\"apiKey\": \"k\", \"subscribeInBrowser\": true, \"enforceEmail\": "
+                    + (random.nextInt(4) == 0) + (random.nextBoolean() ? ", \"listId\": \"L\"" : "") + "}");
+            klaviyo.identify(message);
+            Json.write(klaviyo.commands);
+            // A subscription is strings only: list, email, and the phone or nothing.
+            for (Object subscription : klaviyo.subscriptions) {
+                List<?> values = (List<?>) subscription;
+                subscriptions++;
+                sms += values.get(2) == null ? 0 : 1;
+                assertEquals(true, values.get(0) instanceof String && values.get(1) instanceof String
+                        && (values.get(2) == null || values.get(2) instanceof String), "subscription " + values);
+            }
+            assertEquals(before, fingerprint(message), "the message was changed");
+        }
+        // The messages reach the subscription, SMS included, often enough to mean something.
+        assertEquals(true, subscriptions > 500 && sms > 20, subscriptions + " subscriptions, " + sms + " with SMS");
+    }
+
     private Map<String, Object> message() {
         Map<String, Object> message = new LinkedHashMap<>();
         if (random.nextInt(4) > 0) {

@@ -18,6 +18,9 @@ final class Recorder implements Commands {
     final List<String> skipped = new ArrayList<>();
     /** The browser tab: its memory of an identify sent, and Klaviyo's answer to isIdentified(). */
     final IdentityStandIn tab;
+    /** Each subscription asked for, as [list, email, phone or null]. */
+    final List<Object> subscriptions = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
     private final Mapping mapping;
     private final Settings settings;
     /** The port calls the last message made. */
@@ -59,6 +62,21 @@ final class Recorder implements Commands {
     @Override
     public void skip(String reason) {
         skipped.add(reason);
+    }
+
+    @Override
+    public void subscribe(int list, int email, int phone) {
+        List<Object> subscription = new ArrayList<>();
+        for (int handle : new int[] {list, email, phone}) {
+            Object value = values.value(handle);
+            subscription.add(value == JavaValues.JS_UNDEFINED ? null : value);
+        }
+        subscriptions.add(subscription);
+    }
+
+    @Override
+    public void note(String note) {
+        notes.add(note);
     }
 
     Recorder identify(String message) {
@@ -106,5 +124,11 @@ final class Recorder implements Commands {
     void sent(String expected) {
         String actual = Json.write(commands);
         assertEquals(Json.parse(expected), Json.parse(actual), () -> "Klaviyo got " + actual);
+    }
+
+    /** Asserts the exact subscriptions asked for, as a JSON array of [list, email, phone]. */
+    void subscribed(String expected) {
+        String actual = Json.write(subscriptions);
+        assertEquals(Json.parse(expected), Json.parse(actual), () -> "subscriptions: " + actual);
     }
 }

@@ -25,6 +25,9 @@ class SettingsTest {
         assertEquals(1000, settings.queueLimit);
         assertEquals(10000, settings.loadTimeout);
         assertFalse(settings.reportKlaviyoForms, "off unless a site turns it on");
+        assertFalse(settings.subscribeInBrowser);
+        assertEquals("L1", settings.listId);
+        assertFalse(settings.confirmOptin);
     }
 
     @Test
@@ -32,6 +35,18 @@ class SettingsTest {
         assertTrue(read("{\"apiKey\": \"k\", \"reportKlaviyoForms\": true}").reportKlaviyoForms);
         assertFalse(read("{\"apiKey\": \"k\", \"reportKlaviyoForms\": false}").reportKlaviyoForms);
         assertFalse(read("{\"apiKey\": \"k\", \"ReportKlaviyoForms\": true}").reportKlaviyoForms, "the exact key only");
+    }
+
+    @Test
+    void subscriptionsAreOffByDefaultAndConfirmOptinIsTrueUnlessFalse() {
+        Settings settings = read("{\"apiKey\": \"k\"}");
+        assertFalse(settings.subscribeInBrowser);
+        assertNull(settings.listId);
+        assertTrue(settings.confirmOptin);
+        assertTrue(read("{\"confirmOptin\": \"false\"}").confirmOptin);
+        assertTrue(read("{\"subscribeInBrowser\": true}").subscribeInBrowser);
+        assertNull(read("{\"listId\": \" \"}").listId);
+        assertNull(read("{\"listId\": 42}").listId);
     }
 
     @Test
