@@ -405,7 +405,7 @@ final class HostPage implements AutoCloseable {
                     + " installs the hosts and compiles the destination first");
         }
         HostPage host = new HostPage(web);
-        host.path = path;
+        host.path = url;
         try {
             host.page = host.client.getPage(url);
         } catch (IOException | RuntimeException e) {
