@@ -232,6 +232,21 @@ class ConsentTest {
     }
 
     @Test
+    void aDeniedIdentifySubscribesToNoList() {
+        // List subscriptions go to Klaviyo's API from the identify: a denied one never reaches them.
+        String settings = "{\"apiKey\": \"hfWBjc\", \"subscribeInBrowser\": true, \"listId\": \"SetLst\","
+                + " \"consentSettings\": {\"categories\": [\"Targeting\"]}}";
+        try (HostPage page = HostPage.analyticsNext(settings,
+                SubscriptionsTest.web("", SubscriptionsTest.klaviyoApi(202)))) {
+            page.whenReady("analytics.identify('id', {email: 'ada@example.com'}, " + stamped(false) + ");\n"
+                    + "analytics.track('granted', {}, " + stamped(true) + ");");
+            page.assertKlaviyoCommands(ACCOUNT, "[\"track\", \"granted\", {}]");
+            page.idle(java.time.Duration.ofMillis(500));
+            assertEquals(List.of(), page.web().requestsTo("https://a.klaviyo.com/"), "requests to Klaviyo's API");
+        }
+    }
+
+    @Test
     void withoutConsentDataEveryHostSendsWhatItSendsToday() {
         String calls = IDENTIFY + "\n" + TRACK_WITH_REVENUE + "\n" + GROUP + "\n" + COMPLETED_ORDER;
         String[] today = {ACCOUNT, PROFILE, EVENT_WITH_VALUE, ORGANIZATION, ORDER, ORDERED_MONOPOLY, ORDERED_SUH_DUDE};

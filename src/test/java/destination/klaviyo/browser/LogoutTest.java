@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +44,33 @@ class LogoutTest {
             page.assertKlaviyoCommands(ACCOUNT, PROFILE, "[\"clearIdentity\"]", "[\"isIdentified\"]",
                     "[\"identify\", {\"$email\": \"bob@example.com\"}]",
                     "[\"track\", \"Signed Up\", {\"email\": \"bob@example.com\"}]");
+        }
+    }
+
+    @Test
+    void aLogoutKeepsTheMarksOfListsAlreadySubscribedTo() {
+        // Forgetting them would subscribe the same person again, and Klaviyo send a second double
+        // opt-in email: they are no one's identity (hashes), so they stay.
+        String settings = "{\"apiKey\": \"hfWBjc\", \"subscribeInBrowser\": true, \"listId\": \"SetLst\","
+                + " \"consentSettings\": {\"categories\": [\"Targeting\"]}}";
+        String ada = "analytics.identify('id', {email: 'ada@example.com'});";
+        try (HostPage page = HostPage.analyticsNext(settings,
+                SubscriptionsTest.web("", SubscriptionsTest.klaviyoApi(202)))) {
+            SubscriptionsTest.identify(page, ada, ACCOUNT, SubscriptionsTest.ADA_PROFILE);
+            SubscriptionsTest.awaitRemembered(page, 1);
+            List<String> marks = SubscriptionsTest.remembered(page);
+
+            page.run("analytics.reset();");
+            page.assertKlaviyoCommands(ACCOUNT, SubscriptionsTest.ADA_PROFILE, "[\"clearIdentity\"]");
+            assertFalse(page.check(KLA_ID), "Klaviyo's identity cookie after reset: " + page.text("document.cookie"));
+            assertEquals(marks, SubscriptionsTest.remembered(page));
+
+            // She logs in again: identified again, and no second subscription.
+            page.run(ada);
+            page.assertKlaviyoCommands(ACCOUNT, SubscriptionsTest.ADA_PROFILE, "[\"clearIdentity\"]",
+                    SubscriptionsTest.ADA_PROFILE);
+            page.idle(Duration.ofMillis(500));
+            SubscriptionsTest.assertSubscriptions(page, SubscriptionsTest.body("SetLst", SubscriptionsTest.ADA, null));
         }
     }
 
