@@ -112,7 +112,10 @@ export interface KlaviyoIntegrationInstance {
   loaded(): boolean;
   /** Clears the commands waiting for Klaviyo's script. */
   reset(): void;
-  /** 'initialize', and 'ready' once Klaviyo's script runs or the destination gave up. */
+  /**
+   * 'initialize', and 'ready' once Klaviyo's script runs or the destination gave up (with consent
+   * categories, also when consent holds it back: the host need not wait).
+   */
   on(event: string, listener: (...args: any[]) => void): this;
   once(event: string, listener: (...args: any[]) => void): this;
   off(event: string, listener?: (...args: any[]) => void): this;
@@ -143,6 +146,7 @@ export declare const KlaviyoIntegration: KlaviyoIntegrationConstructor;
 /**
  * The Klaviyo destination plugin for Analytics Next: `plugins: [klaviyo({apiKey})]` in
  * `AnalyticsBrowser.load`, or `analytics.register(klaviyo({apiKey}))`. It loads Klaviyo's script
- * when Analytics Next loads the plugin.
+ * when Analytics Next loads the plugin (with consent categories, with the first call consent lets
+ * through).
  */
 export declare function klaviyo(settings: KlaviyoSettings): Plugin;
