@@ -87,7 +87,7 @@ function portText(v) {
   return k == 4 ? v : k == 3 || typeof v == 'bigint' ? String(v) : k == 7 ? Date.prototype.toISOString.call(v) : null;
 }
 
-/** Registers a key list: names separated by spaces; `=name` is an exact key, others facade keys. */
+/** Registers a key list: names separated by spaces (at most 31); `=name` is an exact key, others facade keys. */
 function portList(names) {
   var list = { names: [], exact: new Map(), facade: new Map() };
   names.split(' ').forEach(function (name, i) {
@@ -123,31 +123,31 @@ function portFind(h, id, kinds) {
 }
 
 function portFindIn(o, id, kinds) {
-  var list = portLists[id], n = list.names.length, r = portTop, marks = [];
+  var list = portLists[id], n = list.names.length, r = portTop, marks = [], found = 0;
   var kind = portKind(o), keys = kind == 6 ? portKeys(o) : [];
   // An array, not {o: o}: HtmlUnit's engine would name an anonymous function o.
   portSlots[r] = [o, keys, marks];
   kinds[r] = kind;
-  // -1: not found yet; an entry takes the first key it matches, whatever its value.
   for (var i = r + 1; i <= r + n; i++) {
     portSlots[i] = void 0;
-    kinds[i] = -1;
+    kinds[i] = 0;
   }
   portTop = r + n + 1;
   for (var j = 0, count = Math.min(keys.length, PORT_MAX_ITEMS); j < count; j++) {
     var key = keys[j], mark = 0;
     for (var pass = 0; pass < 2; pass++) {
-      var entry = pass ? list.facade.get(portNormalised(key)) : list.exact.get(key);
+      var entry = pass ? list.facade.get(portNormalised(key)) : list.exact.get(key), bit = 1 << entry;
       if (entry === void 0) continue;
-      if (kinds[r + 1 + entry] < 0) {
+      // An entry takes the first key it matches, whatever its value (lists have at most 31 entries).
+      if (!(found & bit)) {
+        found |= bit;
         var v = portSlots[r + 1 + entry] = portRead(o, key);
         kinds[r + 1 + entry] = portKind(v) | (v ? 16 : 0);
       }
-      if (entry < 31) mark |= 1 << entry;
+      mark |= bit;
     }
     marks.push(mark);
   }
-  for (i = r + 1; i <= r + n; i++) if (kinds[i] < 0) kinds[i] = 0;
   return r;
 }
 

@@ -44,7 +44,8 @@ public interface Values {
      * {@link #find}, a name is a facade key, matched as obj-case matches keys (ignoring case and
      * every character but ASCII letters, digits and dots: {@code $exchange_id}, {@code exchangeId} and
      * {@code exchange_id} are {@code exchangeid}); a name starting with {@code =} matches that exact
-     * key only. For {@link #build}, the names are the keys to write. Returns the list's id.
+     * key only. For {@link #build}, the names are the keys to write. At most 31 names. Returns the
+     * list's id.
      */
     int keys(String names);
 

@@ -184,6 +184,10 @@ final class JavaValues implements Values {
             all.add(name);
             (isExact ? exact : facade).putIfAbsent(name, i);
         }
+        if (all.size() > 31) {
+            // port.js keeps which entries a lookup found, and which a key matched, in 31-bit masks.
+            throw new AssertionError("a key list has at most 31 keys: '" + names + "'");
+        }
         lists.add(new KeyNames(all, exact, facade));
         return lists.size() - 1;
     }
