@@ -26,7 +26,7 @@ class BrowserFuzzTest {
     private static final int MESSAGES = 1500;
 
     private static final String FUZZ = """
-            (function (seed, count) {
+            (function (seed, count, everything) {
               function mulberry32(a) {
                 return function () {
                   a |= 0; a = a + 0x6D2B79F5 | 0;
@@ -126,6 +126,19 @@ class BrowserFuzzTest {
                 var body = random() < 0.85 ? object(0, [m]) : value(0, [m]);
                 if (type == 'track') m.properties = body; else m.traits = body;
                 if (random() < 0.05) m.self = m;
+                if (everything) {
+                  // What the other features read: per-call options, consent, Segment's consent event.
+                  if (random() < 0.3) m.integrations = random() < 0.7
+                    ? {Klaviyo: {listId: pick(strings), smsConsent: random() < 0.5, confirmOptin: scalar()}} : value(0, [m]);
+                  if (random() < 0.3) m.context = random() < 0.7
+                    ? {consent: {categoryPreferences: {Targeting: random() < 0.8 ? true : scalar()}}} : value(0, [m]);
+                  if (type == 'track' && random() < 0.05) m.event = 'Segment Consent Preference Updated';
+                  if (type == 'track' && random() < 0.2) {
+                    if (m.properties && typeof m.properties == 'object' && !probe.isOpaque(m.properties)) {
+                      try { m.properties.email = pick(strings); } catch (e) {}
+                    }
+                  }
+                }
                 return m;
               }
 
@@ -173,6 +186,9 @@ class BrowserFuzzTest {
                 var sent = standIn.commands.slice(n).map(function (c) { return JSON.parse(c); });
                 counts.commands += sent.length;
                 if (!sent.length) counts.skipped++;
+                // With every feature on, what a message sends also depends on the page's past: only
+                // the rules above (nothing thrown, nothing changed, plain JSON taken) hold per message.
+                if (everything) continue;
                 if (sent.length < expect.min || sent.length > expect.max) {
                   fail(i, m, sent.length + ' commands, expected ' + expect.min + '..' + expect.max + ': ' + JSON.stringify(sent).slice(0, 300));
                   continue;
@@ -217,6 +233,31 @@ class BrowserFuzzTest {
             assertEquals(List.of(), page.klaviyoErrors());
             System.out.println("BrowserFuzzTest: " + messages + " messages, " + commands + " commands, " + skipped
                     + " skipped, " + millis + " ms");
+        }
+    }
+
+    @Test
+    void randomHostileMessagesWithEveryFeatureOnNeverThrowChangeTheirInputOrSendAnythingButPlainJson() {
+        String settings = "{apiKey: 'hfWBjc', trackByEmail: true, reportKlaviyoForms: true, subscribeInBrowser: true,"
+                + " listId: 'L1', consentCategories: ['Targeting']}";
+        try (HostPage page = HostPage.bare()) {
+            PageProbes.install(page);
+            PageProbes.startDestination(page, settings);
+            page.waitUntil("klaviyoEvents.some(function (e) { return e[0] == 'ready'; })");
+            page.run("probe.watch();");
+            Map<String, Object> result = Json.parseObject(page.text(FUZZ + "(" + (SEED + 1) + ", " + MESSAGES + ", true)"));
+            assertEquals(List.of(), result.get("failures"), "seed " + (SEED + 1));
+            assertEquals(List.of(), result.get("pollution"), "built-in prototypes changed, seed " + (SEED + 1));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> counts = (Map<String, Object>) result.get("counts");
+            assertEquals(MESSAGES, ((Number) counts.get("messages")).intValue());
+            // Not vacuous: consent lets most messages through, and they send.
+            assertTrue(((Number) counts.get("commands")).intValue() > MESSAGES / 4, counts.toString());
+            for (String command : page.klaviyoCommands()) {
+                Object parsed = Json.parse(command);
+                assertTrue(parsed instanceof List<?> list && list.get(0) instanceof String, command);
+            }
+            assertEquals(List.of(), page.klaviyoErrors());
         }
     }
 }
