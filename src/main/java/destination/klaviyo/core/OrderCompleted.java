@@ -11,9 +11,10 @@ final class OrderCompleted {
 
     /**
      * The event names analytics.js-integration routes to orderCompleted, ignoring case: "Order
-     * Completed", "order_completed", "Completed Order"...
+     * Completed", "order_completed", "Completed Order"... Anchored at both ends in both word orders,
+     * unlike the classic's, so that "Completed Order Refunded" stays an ordinary event.
      */
-    static final String NAME_PATTERN = "^[ _]?completed[ _]?order|^[ _]?order[ _]?completed[ _]?$";
+    static final String NAME_PATTERN = "^[ _]?(?:completed[ _]?order|order[ _]?completed)[ _]?$";
 
     // The order's keys, found as the facade finds them. orderId, revenue and products are consumed
     // (with every alias, such as order_id); id and total stay in the order, as in the classic.
@@ -70,9 +71,9 @@ final class OrderCompleted {
                 : new Found[0];
         Product[] products = new Product[all.length];
         int count = 0;
-        for (Found product : all) {
-            if (product.isObject()) {
-                products[count++] = new Product(product);
+        for (int e = 0; e < all.length; e++) {
+            if (all[e].isObject()) {
+                products[count++] = new Product(all[e], e + 1);
             }
         }
         int[] categories = new int[count];
@@ -99,8 +100,15 @@ final class OrderCompleted {
         out.send(values.command("track", event, orderOut.build(values, order.record(), ORDER_CONSUMED, mapped)));
 
         int orderedProduct = count > 0 ? values.ofString(ORDERED_PRODUCT) : Values.NO_VALUE;
+        int[] keys = new int[count];
         for (int i = 0; i < count; i++) {
-            out.send(values.command("track", orderedProduct, products[i].orderedProduct(orderId)));
+            keys[i] = products[i].key;
+        }
+        OrderedProductIds ids = new OrderedProductIds(values, orderId, keys);
+        for (int i = 0; i < count; i++) {
+            Product product = products[i];
+            out.send(values.command("track", orderedProduct, product.orderedProduct(ids.id(i, product.sku,
+                    product.position))));
         }
     }
 
@@ -121,9 +129,17 @@ final class OrderCompleted {
         final int name;
         final int quantity;
         final int category;
+        /** Its position in the order's products, from 1. */
+        final int position;
+        final int sku;
+        /** What its Ordered Product's $event_id is made of: productId, else id, else sku (the facade's a || b). */
+        final int key;
 
-        Product(Found fields) {
+        Product(Found fields, int position) {
             this.fields = fields;
+            this.position = position;
+            sku = truthyIdentifier(fields, SKU);
+            key = or(or(truthyIdentifier(fields, PRODUCT_ID), truthyIdentifier(fields, PRODUCT_ALT_ID)), sku);
             id = fields.truthy(PRODUCT_ID) ? fields.present(PRODUCT_ID) : fields.present(PRODUCT_ALT_ID);
             name = fields.present(NAME);
             quantity = fields.truthy(QUANTITY) && fields.present(QUANTITY) != Values.NO_VALUE
@@ -146,15 +162,10 @@ final class OrderCompleted {
             return itemOut.build(values, fields.record(), PRODUCT_CONSUMED, mapped);
         }
 
-        /** The Ordered Product event's properties. */
-        int orderedProduct(int orderId) {
+        /** The Ordered Product event's properties, with its $event_id ({@link OrderedProductIds}). */
+        int orderedProduct(int eventId) {
             int[] mapped = orderedOut.values();
-            // Klaviyo deduplicates on $event_id: without both halves it would collide, so it is left out.
-            int key = or(or(truthyIdentifier(fields, PRODUCT_ID), truthyIdentifier(fields, PRODUCT_ALT_ID)),
-                    truthyIdentifier(fields, SKU));
-            if (orderId != Values.NO_VALUE && key != Values.NO_VALUE) {
-                mapped[0] = values.join(orderId, "_", key);
-            }
+            mapped[0] = eventId;
             mapped[1] = fields.present(PRICE);
             mapped[2] = name;
             mapped[3] = quantity;

@@ -116,6 +116,12 @@ public interface Values {
     /** A new array of JSON copies (see {@link #build}) of the first {@code count} values; null where JSON has none. */
     int array(int[] values, int count);
 
+    /**
+     * For each of the first {@code count} values, 1 + the index of the first value before it with the
+     * same {@link #text}, or 0: written into {@code repeats}, in one step.
+     */
+    void repeats(int[] values, int count, int[] repeats);
+
     /** A new array of a JSON copy of one value, or an empty one for {@link #NO_VALUE}. */
     int listOf(int value);
 

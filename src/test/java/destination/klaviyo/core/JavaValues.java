@@ -443,6 +443,17 @@ final class JavaValues implements Values {
     }
 
     @Override
+    public void repeats(int[] values, int count, int[] repeats) {
+        beforeCall();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            texts.add(textOf(value(values[i])));
+            int first = texts.indexOf(texts.get(i));
+            repeats[i] = first == i ? 0 : first + 1;
+        }
+    }
+
+    @Override
     public int listOf(int value) {
         beforeCall();
         List<Object> out = new ArrayList<>();

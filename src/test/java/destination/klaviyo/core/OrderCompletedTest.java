@@ -15,10 +15,12 @@ class OrderCompletedTest {
     @Test
     void namesMatchAsTheIntegrationFactoryRoutesThem() {
         for (String name : new String[] {"Order Completed", "order completed", "order_completed", "Completed Order",
-                "completed_order", " Order Completed ", "_order_completed_", "OrderCompleted", "Completed Order Now"}) {
+                "completed_order", " Order Completed ", "_order_completed_", "OrderCompleted"}) {
             assertTrue(matches(name), name);
         }
-        for (String name : new String[] {"Order Completed Now", "Order  Completed", "Order Placed", "Checkout Completed",
+        // Unlike the classic's pattern, both word orders are anchored: a refund is no order.
+        for (String name : new String[] {"Completed Order Refunded", "Completed Order Now", "Order Completed Now",
+                "Order  Completed", "Order Placed", "Checkout Completed",
                 "order-completed", "", "Ordered Product", "Order Complete"}) {
             assertFalse(matches(name), name);
         }
@@ -92,5 +94,40 @@ class OrderCompletedTest {
                              "brand": "B", "Categories": []}]}],
                  ["track", "Ordered Product", {"$event_id": "o_p", "Quantity": 1, "ProductURL": "https://x/p",
                   "ImageURL": "https://x/i.png", "ProductID": "p", "brand": "B", "ProductCategories": []}]]""");
+    }
+
+    @Test
+    void twoVariantsOfOneProductKeepTheirOwnOrderedProductIds() {
+        // Klaviyo keeps only the first event of a repeated $event_id: a later line that would repeat one
+        // gets its SKU when that makes it unique, else its position in products.
+        new Recorder().track("""
+                {"event": "Order Completed", "properties": {"order_id": "o", "products": [
+                 {"product_id": "p", "sku": "a"}, {"product_id": "p", "sku": "b"}, {"product_id": "p", "sku": "b"},
+                 {"product_id": "p"}, {"sku": "a"}]}}""")
+                .sent("""
+                [["track", "Order Completed", {"$event_id": "o", "Categories": [], "ItemNames": [], "Items": [
+                   {"id": "p", "SKU": "a", "Quantity": 1, "Categories": []}, {"id": "p", "SKU": "b", "Quantity": 1, "Categories": []},
+                   {"id": "p", "SKU": "b", "Quantity": 1, "Categories": []}, {"id": "p", "Quantity": 1, "Categories": []},
+                   {"SKU": "a", "Quantity": 1, "Categories": []}]}],
+                 ["track", "Ordered Product", {"$event_id": "o_p", "Quantity": 1, "ProductCategories": [], "SKU": "a", "ProductID": "p"}],
+                 ["track", "Ordered Product", {"$event_id": "o_p_b", "Quantity": 1, "ProductCategories": [], "SKU": "b", "ProductID": "p"}],
+                 ["track", "Ordered Product", {"$event_id": "o_p_3", "Quantity": 1, "ProductCategories": [], "SKU": "b", "ProductID": "p"}],
+                 ["track", "Ordered Product", {"$event_id": "o_p_4", "Quantity": 1, "ProductCategories": [], "ProductID": "p"}],
+                 ["track", "Ordered Product", {"$event_id": "o_a", "Quantity": 1, "ProductCategories": [], "SKU": "a"}]]""");
+    }
+
+    @Test
+    void aRetriedOrderGetsTheSameIds() {
+        String order = """
+                {"event": "Order Completed", "properties": {"order_id": 7, "products": [
+                 {"product_id": 1, "sku": "a"}, {"product_id": 1, "sku": "b"}]}}""";
+        Recorder first = new Recorder().track(order);
+        Recorder again = new Recorder().track(order);
+        org.junit.jupiter.api.Assertions.assertEquals(destination.klaviyo.Json.write(first.commands),
+                destination.klaviyo.Json.write(again.commands));
+        again.commands.subList(0, 1).clear();
+        again.sent("""
+                [["track", "Ordered Product", {"$event_id": "7_1", "Quantity": 1, "ProductCategories": [], "SKU": "a", "ProductID": 1}],
+                 ["track", "Ordered Product", {"$event_id": "7_1_b", "Quantity": 1, "ProductCategories": [], "SKU": "b", "ProductID": 1}]]""");
     }
 }
