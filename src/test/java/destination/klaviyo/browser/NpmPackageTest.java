@@ -82,6 +82,17 @@ class NpmPackageTest {
         }
     }
 
+    @Test
+    void pluginsWarnOnceWhenSegmentsKlaviyoIsOnForTheSourceToo() {
+        try (HostPage page = HostPage.npmConsumer("plugins", SETTINGS, HostPage.segmentsKlaviyoOn(SETTINGS))) {
+            page.whenReady(TRACK_WITH_REVENUE);
+            assertEquals(Json.canonical(List.of(ACCOUNT, ACCOUNT, EVENT_WITH_VALUE, EVENT_WITH_VALUE)),
+                    Json.canonical(page.awaitKlaviyoCommands(4).stream().sorted().toList()), "every call twice");
+            assertEquals(1, page.console().stream().filter(line -> line.startsWith("warn: Klaviyo: Segment's Klaviyo"
+                    + " destination is on for this source too, so Klaviyo gets every call twice.")).count());
+        }
+    }
+
     private static void assertNoSegmentBundles(HostPage page) {
         assertEquals(List.of(), page.web().requestsTo(HostPage.CDN + "/next-integrations/"),
                 "requests for Segment's destination bundles");
