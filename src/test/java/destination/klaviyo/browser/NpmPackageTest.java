@@ -166,6 +166,35 @@ class NpmPackageTest {
                 new String(entries.get("package/klaviyo.d.mts"), StandardCharsets.UTF_8));
     }
 
+    /**
+     * What the two READMEs, the project's and the one npm shows (the tarball's), tell a site: the
+     * package's require gives {@code {KlaviyoIntegration, klaviyo}}, never the constructor itself; and
+     * which way in fits which site, since the plugin with Segment's Klaviyo on too sends every call twice.
+     */
+    @Test
+    void bothReadmesTakeTheConstructorFromTheRequireAndSayWhichWayInFitsWhichSite() throws IOException {
+        Map<String, String> readmes = new LinkedHashMap<>();
+        readmes.put("README.md", Files.readString(Path.of(System.getProperty("basedir", "")).toAbsolutePath()
+                .resolve("README.md")));
+        readmes.put("the package's README.md", new String(tarEntries(TARBALL).get("package/README.md"),
+                StandardCharsets.UTF_8));
+        String require = "require('" + NAME + "')";
+        for (Map.Entry<String, String> readme : readmes.entrySet()) {
+            String text = readme.getValue().replaceAll("\\s+", " ");
+            assertTrue(text.contains("analytics.use(" + require + ".KlaviyoIntegration)"), readme.getKey()
+                    + " shows analytics.js-core's line");
+            for (int at = text.indexOf(require); at >= 0; at = text.indexOf(require, at + 1)) {
+                String after = text.substring(at + require.length());
+                assertTrue(after.startsWith(".KlaviyoIntegration") || after.startsWith(".klaviyo("),
+                        readme.getKey() + " takes a named export of the require: " + text.substring(at, Math.min(text.length(), at + 80)));
+            }
+            assertTrue(text.contains("Where Klaviyo is on in Segment's UI for the source, use `classicIntegrations`"),
+                    readme.getKey() + " says classicIntegrations is for a source with Klaviyo on in Segment");
+            assertTrue(text.contains("plugin only where it is off"),
+                    readme.getKey() + " says the plugin is for a source with Klaviyo off in Segment");
+        }
+    }
+
     /** The files of a .tgz (ustar, as npm pack writes it), by path, with their contents. */
     static Map<String, byte[]> tarEntries(Path tgz) throws IOException {
         assertTrue(Files.isRegularFile(tgz), tgz + " is missing: the build (mvn test, or mvn package) packs it");
