@@ -42,6 +42,7 @@ class NpmPackageTest {
     private static final String VERSION = System.getProperty("project.version");
     private static final String NAME = "analytics-destination-klaviyo";
     private static final Path TARBALL = HostPage.TARGET.resolve(NAME + "-" + VERSION + ".tgz");
+    private static final Path BASE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
 
     @Test
     void pluginsInAnalyticsBrowserLoadSendKlaviyoEveryCall() {
@@ -174,8 +175,7 @@ class NpmPackageTest {
     @Test
     void bothReadmesTakeTheConstructorFromTheRequireAndSayWhichWayInFitsWhichSite() throws IOException {
         Map<String, String> readmes = new LinkedHashMap<>();
-        readmes.put("README.md", Files.readString(Path.of(System.getProperty("basedir", "")).toAbsolutePath()
-                .resolve("README.md")));
+        readmes.put("README.md", Files.readString(BASE.resolve("README.md")));
         readmes.put("the package's README.md", new String(tarEntries(TARBALL).get("package/README.md"),
                 StandardCharsets.UTF_8));
         String require = "require('" + NAME + "')";
@@ -193,6 +193,66 @@ class NpmPackageTest {
             assertTrue(text.contains("plugin only where it is off"),
                     readme.getKey() + " says the plugin is for a source with Klaviyo off in Segment");
         }
+    }
+
+    /**
+     * The package ships source maps with the text of every source they name (sourcesContent): the
+     * shell's JavaScript and our Java as they are in src/main, and TeaVM's runtime sources the code came
+     * from (Apache-2.0, their notice kept), which the ignoreList marks for debuggers to step over.
+     * Nothing a map names is missing, so a site's tools need no file the package does not ship.
+     */
+    @Test
+    void theShippedMapsCarryTheTextOfEverySourceTheyName() throws IOException {
+        Map<String, byte[]> entries = tarEntries(TARBALL);
+        for (String module : List.of("klaviyo.mjs", "klaviyo.cjs")) {
+            String code = new String(entries.get("package/" + module), StandardCharsets.UTF_8);
+            assertTrue(code.endsWith("\n//# sourceMappingURL=" + module + ".map\n"), module + " links its map");
+            Map<String, Object> map = Json.parseObject(new String(entries.get("package/" + module + ".map"),
+                    StandardCharsets.UTF_8));
+            List<?> sources = (List<?>) map.get("sources");
+            List<?> contents = (List<?>) map.get("sourcesContent");
+            assertEquals(sources.size(), contents == null ? 0 : contents.size(), module + ".map: a text per source");
+            List<Object> runtime = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                String source = (String) sources.get(i);
+                String content = (String) contents.get(i);
+                if (source.startsWith("org/teavm/")) {
+                    runtime.add((double) i);
+                    String pkg = source.substring(0, source.lastIndexOf('/')).replace('/', '.');
+                    assertTrue(content.contains("Licensed under the Apache License, Version 2.0")
+                            && content.contains("\npackage " + pkg + ";"), module + ".map: " + source);
+                } else {
+                    Path file = BASE.resolve(source.startsWith("js/") ? "src/main/" + source : "src/main/java/" + source);
+                    assertTrue(Files.isRegularFile(file), module + ".map names " + source + ", which is not ours");
+                    assertEquals(Files.readString(file), content, module + ".map: " + source);
+                }
+            }
+            assertTrue(sources.containsAll(List.of("js/plugin.js", "js/port.js", "destination/klaviyo/core/Mapping.java",
+                    "destination/klaviyo/browser/Bundle.java")), module + ".map: " + sources);
+            assertTrue(!runtime.isEmpty(), module + ".map names TeaVM's runtime");
+            assertEquals(runtime, map.get("ignoreList"), module + ".map: TeaVM's runtime is ignore-listed");
+        }
+    }
+
+    /**
+     * A site's bundler follows the package's maps into the site's own: esbuild, in the consumer app,
+     * puts our Java sources in app.js.map with their text.
+     */
+    @Test
+    void aSitesBundleMapShowsTheJavaSources() throws IOException {
+        Map<String, Object> map = Json.parseObject(Files.readString(HostPage.CONSUMER.resolve("app.js.map")));
+        List<?> sources = (List<?>) map.get("sources");
+        List<?> contents = (List<?>) map.get("sourcesContent");
+        String mapping = "/" + NAME + "/destination/klaviyo/core/Mapping.java";
+        int at = -1;
+        for (int i = 0; i < sources.size(); i++) {
+            if (((String) sources.get(i)).endsWith(mapping)) {
+                at = i;
+            }
+        }
+        assertTrue(at >= 0, "app.js.map names " + mapping + ": " + sources);
+        assertEquals(Files.readString(BASE.resolve("src/main/java/destination/klaviyo/core/Mapping.java")),
+                contents.get(at));
     }
 
     /** The files of a .tgz (ustar, as npm pack writes it), by path, with their contents. */
