@@ -12,12 +12,15 @@
 //      klaviyo.cjs         CommonJS: the same two as exports.
 //   4. terser minifies each once more (TeaVM keeps the runtime's local names and long-hand syntax),
 //      following a source map of the joined factory, so the final map points at the shell's files and
-//      the Java sources.
+//      the Java sources: ours, and those of TeaVM's runtime that the code came from (TeaVM copies
+//      them next to its map). Each map carries the text of every source it names (sourcesContent),
+//      so that a site's devtools, bundler and error tracker show the code without fetching anything;
+//      TeaVM's runtime is on its ignoreList, so debuggers step over it.
 //   5. The npm package in <npm dir>: the two modules, package.json (src/main/npm's, with the pom's
 //      version), the types (src/main/npm/klaviyo.d.ts, as .d.ts for require and .d.mts for import),
 //      README.md and LICENSE. Maven packs it with npm pack.
 // Usage: node src/build/bundle.mjs <teavm output dir> <dist dir> <version> <npm dir>
-import { readFileSync, writeFileSync, mkdirSync, rmSync, copyFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync, copyFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -96,6 +99,13 @@ teavmMap.eachMapping((m) => {
   factoryMap.addMapping({ generated: { line: teavmFirstLine + m.generatedLine - 1, column: m.generatedColumn },
     source: m.source, original: { line: m.originalLine, column: m.originalColumn } });
 });
+// The Java sources, as TeaVM copied them (sourceFilesCopied in the pom); the map's sources are relative
+// to the teavm directory. One missing (say, a -sources jar Maven could not fetch) fails the build.
+for (const source of teavmMap.sources) {
+  const file = join(teavmDir, source);
+  if (!existsSync(file)) throw new Error(`${file} is missing: TeaVM copies the sources its map names (sourceFilesCopied)`);
+  factoryMap.setSourceContent(source, readFileSync(file, 'utf8'));
+}
 lines.push(...raw.split('\n'));
 lines.push('bundleStart();return Klaviyo}');
 const factory = lines.join('\n');
@@ -134,13 +144,17 @@ for (const [dir, name, wrapped, esModule] of outputs) {
     // engine reject the `let` inside it ("let declaration not directly within block").
     compress: { passes: 3, toplevel: true, reduce_funcs: false },
     mangle: { toplevel: true },
-    sourceMap: { content: map, url: `${name}.map` },
+    sourceMap: { content: map, url: `${name}.map`, includeSources: true },
   });
   const sourceMap = JSON.parse(result.map);
   // Source paths relative to the Java source roots and src/main, with nothing of the machine that built them.
   sourceMap.sources = sourceMap.sources.map((source) => source.replace(/^.*\/teavm\/src\/|^src\//, ''));
   sourceMap.sourceRoot = '';
   sourceMap.file = name;
+  const missing = sourceMap.sources.filter((source, i) => typeof (sourceMap.sourcesContent || [])[i] != 'string');
+  if (missing.length) throw new Error(`${name}.map has no text for ${missing.join(', ')}`);
+  // https://tc39.es/ecma426/#sec-source-map-format (ignoreList)
+  sourceMap.ignoreList = sourceMap.sources.flatMap((source, i) => (source.startsWith('org/teavm/') ? [i] : []));
   const code = result.code.replace(/\n?\/\/# sourceMappingURL=.*$/, '');
   writeFileSync(join(dir, name), `${code}\n//# sourceMappingURL=${name}.map\n`);
   writeFileSync(join(dir, `${name}.map`), JSON.stringify(sourceMap));

@@ -25,6 +25,7 @@ Klaviyo.plugin = function (settings) {
     load: function (ctx, analytics) {
       plugin.analytics = analytics;
       loaded = true;
+      klaviyoWarnTwice(analytics);
       klaviyoOnReset(plugin, d, c);
       // With consent categories, the first message consent lets through starts it (consent.js), and
       // Analytics Next need not wait for that.
@@ -43,3 +44,22 @@ Klaviyo.plugin = function (settings) {
   c = klaviyoConsent(settings, notify);
   return plugin;
 };
+
+/**
+ * Analytics Next also runs Segment's own Klaviyo destination when the source's CDN settings enable it
+ * (Java decides: core/SegmentsKlaviyo.java); with this plugin too, Klaviyo gets every call twice, and
+ * `integrations: {Klaviyo: false}` would silence both. So the plugin says so, once, when it loads.
+ * Analytics Next keeps the CDN settings in analytics.settings.cdnSettings (an API it calls unstable:
+ * where it is missing, nothing is said).
+ */
+function klaviyoWarnTwice(analytics) {
+  if (klaviyoGuard(segmentRunsKlaviyo, portRead(portRead(portRead(analytics, 'settings'), 'cdnSettings'), 'integrations'),
+    portRead(analytics, 'integrations'))) {
+    try {
+      console.warn("Klaviyo: Segment's Klaviyo destination is on for this source too, so Klaviyo gets every call " +
+        'twice. Turn Klaviyo off in Segment, or use classicIntegrations: [KlaviyoIntegration] instead of the plugin.');
+    } catch (e) {
+      // A page without a console.
+    }
+  }
+}

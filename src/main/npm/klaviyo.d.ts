@@ -2,10 +2,19 @@
  * Types of the Klaviyo destination for Segment's analytics.js, written by hand (the package is
  * compiled from Java). The build ships this file as klaviyo.d.ts (require) and klaviyo.d.mts (import).
  *
+ * They need no other package: @segment/analytics-next is an optional peer dependency, which an
+ * analytics.js-core site does not install. The plugin is declared by its shape ({@link KlaviyoPlugin}),
+ * which Analytics Next's `Plugin` accepts. Only what `classicIntegrations` takes comes from the peer
+ * where it is installed: it is a class's instance type, with private members, that no shape declared
+ * here can match.
+ *
  * Adding a setting: one documented property in KlaviyoSettings, with the README's settings table row
  * it matches. A test fails while a setting of the destination or of that table is missing here.
  */
-import type { AnalyticsBrowserSettings, Plugin } from '@segment/analytics-next';
+// Without the optional peer, the import below would be an error (TS2307) for a site that checks its
+// libraries (skipLibCheck: false); ignored, it is `any`, and ClassicIntegration is then `unknown`.
+// @ts-ignore
+import type { AnalyticsBrowserSettings } from '@segment/analytics-next';
 
 /**
  * The destination's settings, as Segment's CDN settings for Klaviyo give them, or
@@ -90,11 +99,40 @@ export interface KlaviyoSettings {
 
 /**
  * What Analytics Next's `classicIntegrations` takes, from the installed @segment/analytics-next
- * (an optional peer dependency); nothing more where it is missing or older.
+ * (an optional peer dependency); nothing more where it is missing or older. A missing module's import
+ * is an error type, which any conditional type that checks it directly becomes: hence the tuples.
  */
-type ClassicIntegration = AnalyticsBrowserSettings extends { classicIntegrations?: (infer Source)[] }
-  ? InstanceType<Extract<Source, abstract new (...args: any) => any>>
-  : unknown;
+type ClassicIntegration = [0] extends [1 & AnalyticsBrowserSettings]
+  ? unknown
+  : AnalyticsBrowserSettings extends { classicIntegrations?: (infer Source)[] }
+    ? InstanceType<Extract<Source, abstract new (...args: any) => any>>
+    : unknown;
+
+/**
+ * The destination plugin {@link klaviyo} makes, in the shape of Analytics Next's `Plugin` (which it
+ * is assignable to): a destination named 'Klaviyo' that takes each call's context and hands it back.
+ * https://segment.com/docs/connections/sources/catalog/libraries/website/javascript/#plugin-architecture
+ */
+export interface KlaviyoPlugin {
+  name: 'Klaviyo';
+  type: 'destination';
+  /** The package's version. */
+  version: string;
+  /** Whether Analytics Next has loaded the plugin; calls are queued until Klaviyo's script runs. */
+  isLoaded(): boolean;
+  /**
+   * Loads Klaviyo's script (with consent categories, on the first call consent lets through); it
+   * warns when Segment's own Klaviyo destination is on for the source as well.
+   */
+  load(ctx: unknown, analytics: unknown): Promise<void>;
+  /** Settles once Klaviyo's script runs, or the destination gave up. */
+  ready(): Promise<unknown>;
+  identify<Context>(ctx: Context): Promise<Context>;
+  track<Context>(ctx: Context): Promise<Context>;
+  page<Context>(ctx: Context): Promise<Context>;
+  group<Context>(ctx: Context): Promise<Context>;
+  alias<Context>(ctx: Context): Promise<Context>;
+}
 
 /**
  * A classic integration, as analytics.js-integration makes them: what analytics.js-core and
@@ -134,7 +172,7 @@ export interface KlaviyoIntegrationConstructor {
   (analytics: { addIntegration(integration: KlaviyoIntegrationConstructor): unknown }): void;
   readonly prototype: KlaviyoIntegrationInstance & ClassicIntegration;
   /** The destination plugin for Analytics Next, as {@link klaviyo} makes it. */
-  plugin(settings: KlaviyoSettings): Plugin;
+  plugin(settings: KlaviyoSettings): KlaviyoPlugin;
 }
 
 /**
@@ -149,4 +187,4 @@ export declare const KlaviyoIntegration: KlaviyoIntegrationConstructor;
  * when Analytics Next loads the plugin (with consent categories, with the first call consent lets
  * through).
  */
-export declare function klaviyo(settings: KlaviyoSettings): Plugin;
+export declare function klaviyo(settings: KlaviyoSettings): KlaviyoPlugin;

@@ -2,7 +2,7 @@
 // check fails when one of them stops failing.
 import { AnalyticsBrowser } from '@segment/analytics-next';
 import type { Plugin } from '@segment/analytics-next';
-import { KlaviyoIntegration, klaviyo, type KlaviyoSettings } from 'analytics-destination-klaviyo';
+import { KlaviyoIntegration, klaviyo, type KlaviyoPlugin, type KlaviyoSettings } from 'analytics-destination-klaviyo';
 
 const analytics = AnalyticsBrowser.load({ writeKey: 'X' });
 
@@ -18,6 +18,10 @@ const every: KlaviyoSettings = {
 };
 const plugin: Plugin = KlaviyoIntegration.plugin(every);
 void plugin;
+// The plugin's own shape, declared without the peer, is what Analytics Next's Plugin takes.
+const shaped: KlaviyoPlugin = klaviyo({ apiKey: 'X' });
+const asPlugin: Plugin = shaped;
+void asPlugin;
 
 // The constructor, as analytics.js-core and Analytics Next's classic destinations use it.
 const integration = new KlaviyoIntegration({ apiKey: 'X' });
@@ -25,6 +29,8 @@ integration.on('ready', () => undefined).initialize();
 const name: 'Klaviyo' = KlaviyoIntegration.prototype.name;
 void name;
 KlaviyoIntegration({ addIntegration: () => undefined });
+// @ts-expect-error the instance is typed, not any
+integration.notAMethod();
 
 // @ts-expect-error apiKey is required
 klaviyo({});

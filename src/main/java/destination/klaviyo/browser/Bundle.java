@@ -1,6 +1,7 @@
 package destination.klaviyo.browser;
 
 import destination.klaviyo.core.Mapping;
+import destination.klaviyo.core.SegmentsKlaviyo;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 
@@ -11,6 +12,7 @@ import org.teavm.jso.JSObject;
  */
 public final class Bundle {
     /** The port and the mapping every destination of the page shares; made when the bundle starts. */
+    private static JsValues values;
     private static Mapping mapping;
 
     private Bundle() {
@@ -19,7 +21,8 @@ public final class Bundle {
     /** Called once, when the bundle's script runs. */
     @JSExport
     public static void bundleStart() {
-        mapping = new Mapping(new JsValues(), new TabIdentity());
+        values = new JsValues();
+        mapping = new Mapping(values, new TabIdentity());
     }
 
     @JSExport
@@ -61,6 +64,15 @@ public final class Bundle {
     @JSExport
     public static void forgetVisitor() {
         mapping.forget();
+    }
+
+    /**
+     * Whether Analytics Next runs Segment's own Klaviyo destination too, from its CDN settings'
+     * integrations and its load options' integrations (see {@link SegmentsKlaviyo}).
+     */
+    @JSExport
+    public static boolean segmentRunsKlaviyo(JSObject cdnIntegrations, JSObject loadIntegrations) {
+        return SegmentsKlaviyo.runs(values, JsValues.hold(cdnIntegrations), JsValues.hold(loadIntegrations));
     }
 
     /** Klaviyo's script failed to load, or did not answer within loadTimeout: the reason says which. */

@@ -15,6 +15,7 @@ import static destination.klaviyo.browser.ShopEvents.SETTINGS;
 import static destination.klaviyo.browser.ShopEvents.TRACK_WITH_REVENUE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import destination.klaviyo.Json;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,51 @@ class AnalyticsNextPluginTest {
             page.assertKlaviyoCommands(ACCOUNT, """
                     ["identify", {"$email": "name@example.com", "id": "id", "$first_name": "first",
                       "$last_name": "last", "$phone_number": "phone", "$title": "title"}]""");
+        }
+    }
+
+    /** The warning of a plugin on a source whose CDN settings have Segment's Klaviyo on as well. */
+    private static final String TWICE = "Klaviyo: Segment's Klaviyo destination is on for this source too, so"
+            + " Klaviyo gets every call twice. Turn Klaviyo off in Segment, or use classicIntegrations:"
+            + " [KlaviyoIntegration] instead of the plugin.";
+
+    private static List<String> warnings(HostPage page) {
+        return page.console().stream().filter(line -> line.startsWith("warn: ")).toList();
+    }
+
+    @Test
+    void pluginWarnsOnceWhenSegmentsKlaviyoIsOnTooAndKlaviyoGetsEveryCallTwice() {
+        try (HostPage page = HostPage.analyticsNextPlugin(SETTINGS, HostPage.segmentsKlaviyoOn(SETTINGS))) {
+            page.whenReady(IDENTIFY);
+            // Segment's Klaviyo (klaviyo.dynamic.js) and the plugin each send: the order between them is
+            // Analytics Next's.
+            assertEquals(Json.canonical(List.of(ACCOUNT, ACCOUNT, PROFILE, PROFILE)),
+                    Json.canonical(page.awaitKlaviyoCommands(4).stream().sorted().toList()));
+            assertEquals(List.of(HostPage.DYNAMIC_URL), page.web().requestsTo(HostPage.CDN + "/next-integrations/")
+                    .stream().map(FakeWeb.Request::url).toList());
+            assertEquals(List.of("warn: " + TWICE), warnings(page));
+        }
+    }
+
+    @Test
+    void pluginSaysNothingWhenTheCdnSettingsHaveNoKlaviyo() {
+        try (HostPage page = HostPage.analyticsNextPlugin(SETTINGS)) {
+            page.whenReady(IDENTIFY);
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE);
+            assertEquals(List.of(), warnings(page));
+        }
+    }
+
+    @Test
+    void pluginSaysNothingWhenTheLoadOptionsTurnSegmentsKlaviyoOff() {
+        // integrations: {Klaviyo: false} keeps Analytics Next from loading Segment's Klaviyo, and keeps
+        // every call from the plugin too: Klaviyo gets the plugin's account, and nothing twice.
+        try (HostPage page = HostPage.analyticsNextPlugin(SETTINGS, HostPage.segmentsKlaviyoOn(SETTINGS)
+                .andThen(HostPage.loadOptions("{integrations: {Klaviyo: false}}")))) {
+            page.whenReady(IDENTIFY);
+            page.assertKlaviyoCommands(ACCOUNT);
+            assertEquals(List.of(), page.web().requestsTo(HostPage.CDN + "/next-integrations/"));
+            assertEquals(List.of(), warnings(page));
         }
     }
 }

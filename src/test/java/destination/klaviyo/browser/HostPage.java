@@ -208,6 +208,19 @@ final class HostPage implements AutoCloseable {
     }
 
     /**
+     * Changes to the fake web for the plugin pages ({@link #analyticsNextPlugin}, {@link #npmConsumer}):
+     * the source's CDN settings list Klaviyo as Segment's classic destination as well, with these
+     * settings (and the CDN's version and bundling fields), as for a site that left Klaviyo on in
+     * Segment. Analytics Next then loads {@code klaviyo.dynamic.js} besides the plugin.
+     */
+    @SuppressWarnings("unchecked")
+    static Consumer<FakeWeb> segmentsKlaviyoOn(String klaviyoSettings) {
+        Map<String, Object> settings = cdnSettings();
+        ((Map<String, Object>) settings.get("integrations")).put("Klaviyo", classicKlaviyo(klaviyoSettings));
+        return web -> web.json(SETTINGS_URL, Json.write(settings));
+    }
+
+    /**
      * A shop built with npm ({@code test-pages/consumer.html}): the consumer app of
      * {@code test-pages/consumer}, which installs Analytics Next and the destination's packed tarball
      * from npm and is bundled by esbuild into {@link #CONSUMER}. {@code consumerCase} is how it adds

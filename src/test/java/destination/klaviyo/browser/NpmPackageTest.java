@@ -42,6 +42,7 @@ class NpmPackageTest {
     private static final String VERSION = System.getProperty("project.version");
     private static final String NAME = "analytics-destination-klaviyo";
     private static final Path TARBALL = HostPage.TARGET.resolve(NAME + "-" + VERSION + ".tgz");
+    private static final Path BASE = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
 
     @Test
     void pluginsInAnalyticsBrowserLoadSendKlaviyoEveryCall() {
@@ -79,6 +80,17 @@ class NpmPackageTest {
                     + " && window.KlaviyoIntegration === undefined"), "no bundle of Segment's ran");
             assertEquals("true", page.text("analytics.instance.queue.plugins.some(function (p) {"
                     + " return p.name == 'Klaviyo' && p.integration && p.integration.options.apiKey == 'cdnKey'; })"));
+        }
+    }
+
+    @Test
+    void pluginsWarnOnceWhenSegmentsKlaviyoIsOnForTheSourceToo() {
+        try (HostPage page = HostPage.npmConsumer("plugins", SETTINGS, HostPage.segmentsKlaviyoOn(SETTINGS))) {
+            page.whenReady(TRACK_WITH_REVENUE);
+            assertEquals(Json.canonical(List.of(ACCOUNT, ACCOUNT, EVENT_WITH_VALUE, EVENT_WITH_VALUE)),
+                    Json.canonical(page.awaitKlaviyoCommands(4).stream().sorted().toList()), "every call twice");
+            assertEquals(1, page.console().stream().filter(line -> line.startsWith("warn: Klaviyo: Segment's Klaviyo"
+                    + " destination is on for this source too, so Klaviyo gets every call twice.")).count());
         }
     }
 
@@ -153,6 +165,94 @@ class NpmPackageTest {
                 new String(entries.get("package/klaviyo.d.ts"), StandardCharsets.UTF_8));
         assertEquals(new String(written, StandardCharsets.UTF_8),
                 new String(entries.get("package/klaviyo.d.mts"), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * What the two READMEs, the project's and the one npm shows (the tarball's), tell a site: the
+     * package's require gives {@code {KlaviyoIntegration, klaviyo}}, never the constructor itself; and
+     * which way in fits which site, since the plugin with Segment's Klaviyo on too sends every call twice.
+     */
+    @Test
+    void bothReadmesTakeTheConstructorFromTheRequireAndSayWhichWayInFitsWhichSite() throws IOException {
+        Map<String, String> readmes = new LinkedHashMap<>();
+        readmes.put("README.md", Files.readString(BASE.resolve("README.md")));
+        readmes.put("the package's README.md", new String(tarEntries(TARBALL).get("package/README.md"),
+                StandardCharsets.UTF_8));
+        String require = "require('" + NAME + "')";
+        for (Map.Entry<String, String> readme : readmes.entrySet()) {
+            String text = readme.getValue().replaceAll("\\s+", " ");
+            assertTrue(text.contains("analytics.use(" + require + ".KlaviyoIntegration)"), readme.getKey()
+                    + " shows analytics.js-core's line");
+            for (int at = text.indexOf(require); at >= 0; at = text.indexOf(require, at + 1)) {
+                String after = text.substring(at + require.length());
+                assertTrue(after.startsWith(".KlaviyoIntegration") || after.startsWith(".klaviyo("),
+                        readme.getKey() + " takes a named export of the require: " + text.substring(at, Math.min(text.length(), at + 80)));
+            }
+            assertTrue(text.contains("Where Klaviyo is on in Segment's UI for the source, use `classicIntegrations`"),
+                    readme.getKey() + " says classicIntegrations is for a source with Klaviyo on in Segment");
+            assertTrue(text.contains("plugin only where it is off"),
+                    readme.getKey() + " says the plugin is for a source with Klaviyo off in Segment");
+        }
+    }
+
+    /**
+     * The package ships source maps with the text of every source they name (sourcesContent): the
+     * shell's JavaScript and our Java as they are in src/main, and TeaVM's runtime sources the code came
+     * from (Apache-2.0, their notice kept), which the ignoreList marks for debuggers to step over.
+     * Nothing a map names is missing, so a site's tools need no file the package does not ship.
+     */
+    @Test
+    void theShippedMapsCarryTheTextOfEverySourceTheyName() throws IOException {
+        Map<String, byte[]> entries = tarEntries(TARBALL);
+        for (String module : List.of("klaviyo.mjs", "klaviyo.cjs")) {
+            String code = new String(entries.get("package/" + module), StandardCharsets.UTF_8);
+            assertTrue(code.endsWith("\n//# sourceMappingURL=" + module + ".map\n"), module + " links its map");
+            Map<String, Object> map = Json.parseObject(new String(entries.get("package/" + module + ".map"),
+                    StandardCharsets.UTF_8));
+            List<?> sources = (List<?>) map.get("sources");
+            List<?> contents = (List<?>) map.get("sourcesContent");
+            assertEquals(sources.size(), contents == null ? 0 : contents.size(), module + ".map: a text per source");
+            List<Object> runtime = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                String source = (String) sources.get(i);
+                String content = (String) contents.get(i);
+                if (source.startsWith("org/teavm/")) {
+                    runtime.add((double) i);
+                    String pkg = source.substring(0, source.lastIndexOf('/')).replace('/', '.');
+                    assertTrue(content.contains("Licensed under the Apache License, Version 2.0")
+                            && content.contains("\npackage " + pkg + ";"), module + ".map: " + source);
+                } else {
+                    Path file = BASE.resolve(source.startsWith("js/") ? "src/main/" + source : "src/main/java/" + source);
+                    assertTrue(Files.isRegularFile(file), module + ".map names " + source + ", which is not ours");
+                    assertEquals(Files.readString(file), content, module + ".map: " + source);
+                }
+            }
+            assertTrue(sources.containsAll(List.of("js/plugin.js", "js/port.js", "destination/klaviyo/core/Mapping.java",
+                    "destination/klaviyo/browser/Bundle.java")), module + ".map: " + sources);
+            assertTrue(!runtime.isEmpty(), module + ".map names TeaVM's runtime");
+            assertEquals(runtime, map.get("ignoreList"), module + ".map: TeaVM's runtime is ignore-listed");
+        }
+    }
+
+    /**
+     * A site's bundler follows the package's maps into the site's own: esbuild, in the consumer app,
+     * puts our Java sources in app.js.map with their text.
+     */
+    @Test
+    void aSitesBundleMapShowsTheJavaSources() throws IOException {
+        Map<String, Object> map = Json.parseObject(Files.readString(HostPage.CONSUMER.resolve("app.js.map")));
+        List<?> sources = (List<?>) map.get("sources");
+        List<?> contents = (List<?>) map.get("sourcesContent");
+        String mapping = "/" + NAME + "/destination/klaviyo/core/Mapping.java";
+        int at = -1;
+        for (int i = 0; i < sources.size(); i++) {
+            if (((String) sources.get(i)).endsWith(mapping)) {
+                at = i;
+            }
+        }
+        assertTrue(at >= 0, "app.js.map names " + mapping + ": " + sources);
+        assertEquals(Files.readString(BASE.resolve("src/main/java/destination/klaviyo/core/Mapping.java")),
+                contents.get(at));
     }
 
     /** The files of a .tgz (ustar, as npm pack writes it), by path, with their contents. */
