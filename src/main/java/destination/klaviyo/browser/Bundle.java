@@ -1,6 +1,7 @@
 package destination.klaviyo.browser;
 
 import destination.klaviyo.core.Mapping;
+import destination.klaviyo.core.SubscriptionPolicy;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 
@@ -61,6 +62,18 @@ public final class Bundle {
     @JSExport
     public static void forgetVisitor() {
         mapping.forget();
+    }
+
+    /** Whether to send a list subscription ({@link SubscriptionPolicy#mayStart}). src/main/js/subscriptions.js asks. */
+    @JSExport
+    public static boolean subscriptionMayStart(double stored, boolean refused, double now) {
+        return SubscriptionPolicy.mayStart(stored, refused, now);
+    }
+
+    /** What a list subscription does after an answer ({@link SubscriptionPolicy#next}). subscriptions.js asks. */
+    @JSExport
+    public static double subscriptionNext(int attempt, int status, double retryAfter, double random) {
+        return SubscriptionPolicy.next(attempt, status, retryAfter, random);
     }
 
     /** Klaviyo's script failed to load, or did not answer within loadTimeout: the reason says which. */
