@@ -12,8 +12,8 @@ var SUBSCRIPTIONS_REVISION = '2025-01-15';
 var SUBSCRIPTIONS_KEY = 'klaviyo_subscribed_';
 /** The subscriptions this page is making, by mark: {t: the timer of the attempt it waits for}. */
 var subscriptionsUnderWay = Object.create(null);
-/** The marks of the subscriptions Klaviyo refused on this page. */
-var subscriptionsRefused = Object.create(null);
+/** The marks of the subscriptions Klaviyo refused on this page (marks have a prefix: no name of Object's). */
+var subscriptionsRefused = {};
 
 /**
  * Subscribes email, and phone to SMS when there is one, to list, with the public apiKey, unless Java
@@ -30,7 +30,7 @@ function subscriptionsRequest(apiKey, key, list, email, phone) {
   for (var text = JSON.stringify(key), h = 0x811c9dc5, i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   var mark = SUBSCRIPTIONS_KEY + (h >>> 0).toString(36), stored = storageGet('local', mark), attempt = 0, request = {},
     url = SUBSCRIPTIONS_URL + encodeURIComponent(apiKey), subscribed = { marketing: { consent: 'SUBSCRIBED' } };
-  if (!subscriptionMayStart(typeof stored == 'number' ? stored : 0, !!subscriptionsRefused[mark], Date.now())) return false;
+  if (!subscriptionMayStart(+stored || 0, !!subscriptionsRefused[mark], Date.now())) return false;
   subscriptionsUnderWay[mark] = request;
   // Nothing else of the profile: the onsite identify carries it.
   var profile = { email: email, subscriptions: { email: subscribed } };
@@ -46,7 +46,7 @@ function subscriptionsRequest(apiKey, key, list, email, phone) {
   // r: the response, none for a network error. A revocation takes the request off the page (live
   // false): then only an acceptance is still recorded.
   function answered(r) {
-    var status = r ? r.status | 0 : 0, after, live = subscriptionsUnderWay[mark] === request, next;
+    var status = (r && r.status) | 0, after, live = subscriptionsUnderWay[mark] === request, next;
     try {
       after = r.headers.get('retry-after');
     } catch (e) {
@@ -56,7 +56,7 @@ function subscriptionsRequest(apiKey, key, list, email, phone) {
     next = subscriptionNext(attempt++, status, /^\d+$/.test(after) ? after * 1000 : Date.parse(after) - Date.now(),
       Math.random());
     if (next >= 0) {
-      if (live) request.t = setTimeout(send, next);
+      if (live) request.t = setTimeout(function () { send(); }, next);
       return;
     }
     if (live) delete subscriptionsUnderWay[mark];
@@ -76,7 +76,7 @@ function subscriptionsRequest(apiKey, key, list, email, phone) {
         keepalive: true
       }).then(function (r) { klaviyoGuard(answered, r); }, function () { klaviyoGuard(answered); });
     } catch (e) {
-      setTimeout(klaviyoGuard, 0, answered);
+      setTimeout(function () { klaviyoGuard(answered); });
     }
   }
   send();

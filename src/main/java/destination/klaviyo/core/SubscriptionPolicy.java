@@ -43,7 +43,7 @@ public final class SubscriptionPolicy {
      * counts as stale, as one that old does.
      */
     public static boolean mayStart(double stored, boolean refused, double now) {
-        return !refused && stored != MADE && !(stored > now - PENDING_MILLIS && stored < now + PENDING_MILLIS);
+        return !refused && stored != MADE && !(Math.abs(now - stored) < PENDING_MILLIS);
     }
 
     /**
@@ -55,8 +55,9 @@ public final class SubscriptionPolicy {
      * around its step, 1 s then 4 s (from half of it to half again as long), so that browsers that met
      * the same outage do not come back together. The answer's {@code Retry-After}, in milliseconds
      * from now (NaN without one), is waited at least; when it is longer than a minute, the attempts
-     * stop. What is still a 4xx after them is refused; the rest has failed. {@code random} is in
-     * [0, 1).
+     * stop. What is still a 4xx after them is refused; the rest has failed. {@code random} is the
+     * page's Math.random(), in [0, 1); a page that replaces it changes only its own waits, never the
+     * number of attempts.
      */
     public static double next(int attempt, int status, double retryAfter, double random) {
         if (status >= 200 && status < 300) {
@@ -69,6 +70,6 @@ public final class SubscriptionPolicy {
         }
         // Half the step, or the Retry-After when longer, and a random part of two halves.
         double half = 500 << 2 * attempt;
-        return (retryAfter > half ? retryAfter : half) + (random >= 0 && random < 1 ? random : 0.5) * 2 * half;
+        return (retryAfter > half ? retryAfter : half) + random * 2 * half;
     }
 }

@@ -129,9 +129,13 @@ class SubscriptionPolicyTest {
     }
 
     @Test
-    void aRandomNumberOutsideZeroToOneCountsAsAHalf() {
-        for (double random : new double[] {-0.1, 1, 7, NONE, Double.POSITIVE_INFINITY}) {
-            assertEquals(1000, SubscriptionPolicy.next(0, 503, NONE, random), String.valueOf(random));
+    void aPageThatReplacesMathRandomChangesOnlyItsWaitsNeverTheNumberOfAttempts() {
+        for (double random : new double[] {-1e9, 1e9, Double.NaN, Double.POSITIVE_INFINITY}) {
+            assertEquals(FAILED, SubscriptionPolicy.next(2, 503, NONE, random), String.valueOf(random));
+            assertEquals(REFUSED, SubscriptionPolicy.next(2, 429, NONE, random), String.valueOf(random));
+            assertEquals(DONE, SubscriptionPolicy.next(0, 202, NONE, random), String.valueOf(random));
         }
+        // A NaN wait is no wait to make: the page stops trying (subscriptions.js waits only for a number >= 0).
+        assertTrue(Double.isNaN(SubscriptionPolicy.next(0, 503, NONE, Double.NaN)));
     }
 }
