@@ -78,7 +78,7 @@ final class Subscription {
                 out.note("phone left out: not E.164");
             }
         }
-        // The mark: one subscription per list, email and SMS phone (another one when SMS is asked later).
+        // The key: one subscription per list, email and SMS phone (another one when SMS is asked later).
         int[] key = new int[3];
         key[0] = list;
         key[1] = address;

@@ -39,8 +39,8 @@ public final class SubscriptionPolicy {
     /**
      * Whether to send a subscription whose mark holds {@code stored} ({@link #MADE}, the time it was
      * sent, or 0 for nothing or anything else), and that this page's Klaviyo refused or not, at
-     * {@code now}. A pending time that is more than {@link #PENDING_MILLIS} ahead (a clock set back)
-     * counts as stale, as one that old does.
+     * {@code now}. A pending time more than {@link #PENDING_MILLIS} ahead of now (written before the
+     * clock was set back) counts as stale, as one that old does: no mark blocks for ever.
      */
     public static boolean mayStart(double stored, boolean refused, double now) {
         return !refused && stored != MADE && !(Math.abs(now - stored) < PENDING_MILLIS);
@@ -52,7 +52,7 @@ public final class SubscriptionPolicy {
      * {@link #FAILED}.
      *
      * <p>A 429, a 5xx and a network error may pass, so they are tried again, twice. Each wait is random
-     * around its step, 1 s then 4 s (from half of it to half again as long), so that browsers that met
+     * around its step, 1 s then 4 s (0.5 to 1.5 s, then 2 to 6 s), so that browsers that met
      * the same outage do not come back together. The answer's {@code Retry-After}, in milliseconds
      * from now (NaN without one), is waited at least; when it is longer than a minute, the attempts
      * stop. What is still a 4xx after them is refused; the rest has failed. {@code random} is the
