@@ -57,6 +57,7 @@ function klaviyoConsented(c, d, type, m) {
   if (g > 1 && e) {
     c.v = 2;
     klaviyoForget(d);
+    subscriptionsCancel();
     document.cookie = '__kla_off=true; path=/; max-age=31536000; SameSite=Lax';
   }
   if (g > 1 || c.v > 1) {

@@ -1,45 +1,37 @@
 /*
  * Klaviyo's Create Client Subscription, made from the page with the public key in the address only:
  * https://developers.klaviyo.com/en/v2025-01-15/reference/create_client_subscription
- * Java decides whether to subscribe, to which list, and the phone to SMS or not
- * (core/Subscription.java); here are the request, its retries, and what this browser remembers.
+ * Java decides whether to subscribe, to which list, with which channels, and the subscription's key
+ * (core/Subscription.java); and whether to send it, when to try again and what to remember
+ * (core/SubscriptionPolicy.java). Here are the request, its timers, and the marks in localStorage.
  */
 var SUBSCRIPTIONS_URL = 'https://a.klaviyo.com/client/subscriptions?company_id=';
 /** The API revision the request is written for, pinned: Klaviyo keeps a revision working for two years. */
 var SUBSCRIPTIONS_REVISION = '2025-01-15';
-/**
- * The localStorage keys of the subscriptions made: this prefix and a hash, never an address. A
- * browser makes few (one per list and person), so each has its own key.
- */
+/** The localStorage keys of the subscriptions: this prefix and a hash, never an address. */
 var SUBSCRIPTIONS_KEY = 'klaviyo_subscribed_';
-/** The subscriptions under way on this page: a second identify does not race the first. */
-var subscriptionsPending = {};
+/** The subscriptions this page is making, by mark: {t: the timer of the attempt it waits for}. */
+var subscriptionsUnderWay = Object.create(null);
+/** The marks of the subscriptions Klaviyo refused on this page (marks have a prefix: no name of Object's). */
+var subscriptionsRefused = {};
 
 /**
- * A hash of a text, so that storage never holds the address: 32-bit FNV-1a, in base 36. A browser
- * keeps a handful of marks, so a mix-up of two is about as likely as one in a billion. It hides the
- * address from a glance at storage, not from someone who tries addresses they already know.
- */
-function subscriptionsHash(text) {
-  for (var h = 0x811c9dc5, i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
-}
-
-/**
- * Subscribes email, and phone to SMS when there is one, to a list, unless this browser made or is
- * making that subscription: false then. The list, the email and the phone (when it is subscribed)
- * make up the mark: one subscription per person and list, and another if SMS is asked for later.
+ * Subscribes email, and phone to SMS when there is one, to list, with the public apiKey, unless Java
+ * says not to: false then.
  *
- * A 429, a 5xx or a network error may pass: it is tried again twice, after 1 s and then 4 s. Any
- * other failure would only come again. A failure is logged and not remembered, so the next page's
- * identify tries again.
+ * The mark, the localStorage key that remembers it, is the subscription's key (Java's JSON array of
+ * what makes it one) hashed, so that storage never holds the address: 32-bit FNV-1a, in base 36. A
+ * browser keeps a handful, so a mix-up of two is about as likely as one in a billion. It hides the
+ * address from a glance at storage, not from someone who tries addresses they already know. Each
+ * attempt first writes the time in the mark, so that no other page or tab sends it meanwhile; Java's
+ * answer to each response says what comes next (-1 made, -2 refused, -3 failed, else a wait).
  */
-function subscriptionsRequest(key, list, email, phone) {
-  var url = SUBSCRIPTIONS_URL + encodeURIComponent(key);
-  var mark = SUBSCRIPTIONS_KEY + subscriptionsHash(JSON.stringify([list, email, phone]));
-  var attempt = 0, subscribed = { marketing: { consent: 'SUBSCRIBED' } };
-  if (subscriptionsPending[mark] || storageGet('local', mark)) return false;
-  subscriptionsPending[mark] = true;
+function subscriptionsRequest(apiKey, key, list, email, phone) {
+  for (var text = JSON.stringify(key), h = 0x811c9dc5, i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  var mark = SUBSCRIPTIONS_KEY + (h >>> 0).toString(36), stored = storageGet('local', mark), attempt = 0, request = {},
+    url = SUBSCRIPTIONS_URL + encodeURIComponent(apiKey), subscribed = { marketing: { consent: 'SUBSCRIBED' } };
+  if (!subscriptionMayStart(+stored || 0, !!subscriptionsRefused[mark], Date.now())) return false;
+  subscriptionsUnderWay[mark] = request;
   // Nothing else of the profile: the onsite identify carries it.
   var profile = { email: email, subscriptions: { email: subscribed } };
   if (phone) {
@@ -51,29 +43,51 @@ function subscriptionsRequest(key, list, email, phone) {
     attributes: { custom_source: 'Segment analytics.js', profile: { data: { type: 'profile', attributes: profile } } },
     relationships: { list: { data: { type: 'list', id: list } } }
   } });
-  function answered(status) {
-    if ((!status || status == 429 || status > 499) && attempt < 2) {
-      setTimeout(function () { klaviyoGuard(send); }, 1000 << 2 * attempt++);
+  // r: the response, none for a network error. A revocation takes the request off the page (live
+  // false): then only an acceptance is still recorded.
+  function answered(r) {
+    var status = (r && r.status) | 0, after, live = subscriptionsUnderWay[mark] === request, next;
+    try {
+      after = r.headers.get('retry-after');
+    } catch (e) {
+      // No response, or no headers: no Retry-After.
+    }
+    // Seconds or an HTTP date: https://www.rfc-editor.org/rfc/rfc9110#field.retry-after
+    next = subscriptionNext(attempt++, status, /^\d+$/.test(after) ? after * 1000 : Date.parse(after) - Date.now(),
+      Math.random());
+    if (next >= 0) {
+      if (live) request.t = setTimeout(function () { send(); }, next);
       return;
     }
-    delete subscriptionsPending[mark];
-    if (status > 199 && status < 300) storageSet('local', mark, 1);
-    else if (debugEnabled()) debugPrint('subscription failed:', status);
+    if (live) delete subscriptionsUnderWay[mark];
+    if (next == -2) subscriptionsRefused[mark] = 1;
+    if (next == -1 || live) storageSet('local', mark, next == -1 ? 1 : void 0);
+    if (next < -1 && debugEnabled()) debugPrint('subscription failed:', status);
   }
   // fetch with keepalive: a subscription made just before the page unloads still completes. Where
-  // there is no fetch (older browsers), it fails as the network would; status 0 is a network error.
+  // there is no fetch (older browsers), it fails as the network would.
   function send() {
+    storageSet('local', mark, Date.now());
     try {
       fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/vnd.api+json', revision: SUBSCRIPTIONS_REVISION },
         body: body,
         keepalive: true
-      }).then(function (response) { answered(response.status); }, function () { answered(0); });
+      }).then(function (r) { klaviyoGuard(answered, r); }, function () { klaviyoGuard(answered); });
     } catch (e) {
-      setTimeout(function () { answered(0); });
+      setTimeout(function () { klaviyoGuard(answered); });
     }
   }
   send();
   return true;
+}
+
+/** A consent revocation: the subscriptions under way are not tried again, and their pending marks go. */
+function subscriptionsCancel() {
+  for (var mark in subscriptionsUnderWay) {
+    clearTimeout(subscriptionsUnderWay[mark].t);
+    storageSet('local', mark);
+  }
+  subscriptionsUnderWay = Object.create(null);
 }

@@ -2,6 +2,7 @@ package destination.klaviyo.browser;
 
 import destination.klaviyo.core.Mapping;
 import destination.klaviyo.core.SegmentsKlaviyo;
+import destination.klaviyo.core.SubscriptionPolicy;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 
@@ -73,6 +74,18 @@ public final class Bundle {
     @JSExport
     public static boolean segmentRunsKlaviyo(JSObject cdnIntegrations, JSObject loadIntegrations) {
         return SegmentsKlaviyo.runs(values, JsValues.hold(cdnIntegrations), JsValues.hold(loadIntegrations));
+    }
+
+    /** Whether to send a list subscription ({@link SubscriptionPolicy#mayStart}). src/main/js/subscriptions.js asks. */
+    @JSExport
+    public static boolean subscriptionMayStart(double stored, boolean refused, double now) {
+        return SubscriptionPolicy.mayStart(stored, refused, now);
+    }
+
+    /** What a list subscription does after an answer ({@link SubscriptionPolicy#next}). subscriptions.js asks. */
+    @JSExport
+    public static double subscriptionNext(int attempt, int status, double retryAfter, double random) {
+        return SubscriptionPolicy.next(attempt, status, retryAfter, random);
     }
 
     /** Klaviyo's script failed to load, or did not answer within loadTimeout: the reason says which. */

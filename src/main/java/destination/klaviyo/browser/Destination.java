@@ -150,9 +150,9 @@ final class Destination implements JSObject, Commands {
     }
 
     @Override
-    public void subscribe(int list, int email, int phone) {
-        // Nothing when this browser made that subscription already.
-        if (Subscriptions.request(settings.apiKey, list, email, phone)) {
+    public void subscribe(int list, int email, int phone, int key) {
+        // Nothing when this browser made that subscription already, or is making it.
+        if (Subscriptions.request(settings.apiKey, key, list, email, phone)) {
             debug.log("subscribing to list:", JsValues.value(list));
         }
     }

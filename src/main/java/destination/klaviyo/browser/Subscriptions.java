@@ -4,8 +4,8 @@ import org.teavm.jso.JSBody;
 
 /**
  * Klaviyo's Create Client Subscription, as src/main/js/subscriptions.js makes it: a request with the
- * public key in its address, tried again when the failure may pass, remembered in localStorage (as a
- * hash) once Klaviyo accepted it.
+ * public key in its address, tried again and remembered in localStorage (under a hash of its key) as
+ * core/SubscriptionPolicy decides.
  * https://developers.klaviyo.com/en/v2025-01-15/reference/create_client_subscription
  */
 final class Subscriptions {
@@ -13,9 +13,11 @@ final class Subscriptions {
     }
 
     /**
-     * Subscribes the email, and the phone to SMS when it is a value, to the list, unless this browser
-     * made or is making that subscription: false then.
+     * Subscribes the email, and the phone to SMS when it is a value, to the list, unless the policy says
+     * that this browser made, is making, or (on this page) was refused the subscription of this key:
+     * false then.
      */
-    @JSBody(params = {"k", "l", "e", "p"}, script = "return subscriptionsRequest(k, portSlots[l], portSlots[e], portSlots[p]);")
-    static native boolean request(String apiKey, int list, int email, int phone);
+    @JSBody(params = {"a", "k", "l", "e", "p"},
+            script = "return subscriptionsRequest(a, portSlots[k], portSlots[l], portSlots[e], portSlots[p]);")
+    static native boolean request(String apiKey, int key, int list, int email, int phone);
 }

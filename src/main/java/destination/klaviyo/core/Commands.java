@@ -10,10 +10,11 @@ public interface Commands {
 
     /**
      * A subscription to a Klaviyo list through its client API (see {@link Subscription}): the list id,
-     * the email, and the phone to subscribe to SMS or {@link Values#NO_VALUE}, all strings. The browser
-     * makes each one once.
+     * the email, and the phone to subscribe to SMS or {@link Values#NO_VALUE}, all strings; and its
+     * key, a JSON array of the values that make it one subscription, by which the browser makes it
+     * once ({@link SubscriptionPolicy}).
      */
-    void subscribe(int list, int email, int phone);
+    void subscribe(int list, int email, int phone, int key);
 
     /** A decision worth a line in the debug log. */
     void note(String note);

@@ -5,11 +5,13 @@ package destination.klaviyo.core;
  * which needs only the public key: the seed's {@code listId}, kept on the page.
  * https://developers.klaviyo.com/en/v2025-01-15/reference/create_client_subscription
  *
- * <p>Only with the {@code subscribeInBrowser} setting and an apiKey, for a profile with an email, to
- * the call's {@code integrations.Klaviyo.listId}, else the {@code listId} setting. A phone is
- * subscribed to SMS only when the call says {@code integrations.Klaviyo.smsConsent: true}: SMS
- * consent has legal weight and is never inferred. The browser (src/main/js/subscriptions.js) sends
- * it once per list, email and phone, and tries again when the failure may pass.
+ * <p>Only with the {@code subscribeInBrowser} setting and an apiKey, for a profile with an email that
+ * Klaviyo takes ({@link #EMAIL}), to the call's {@code integrations.Klaviyo.listId}, else the
+ * {@code listId} setting. A phone is subscribed to SMS only when the call says
+ * {@code integrations.Klaviyo.smsConsent: true} (SMS consent has legal weight and is never inferred),
+ * and only in {@link #E164} once spaces, dashes, dots and parentheses are taken out: Klaviyo refuses the
+ * whole request, email included, for any other phone. Each subscription has a key, by which the
+ * browser makes it once; when and how often it is tried is {@link SubscriptionPolicy}'s.
  */
 final class Subscription {
     // Segment's per-call options, read exactly: identify(id, traits, {integrations: {Klaviyo: {...}}}).
@@ -17,6 +19,20 @@ final class Subscription {
     private static final int LIST_ID = 0;
     private static final int SMS_CONSENT = 1;
     private static final int CONFIRM_OPTIN = 2;
+    /**
+     * An email Klaviyo takes: no white space, one {@code @}, something before it, and after it two or
+     * more labels joined by dots, none empty. Stricter than identify's {@code .+@.+\..+}: every email
+     * this takes, that one takes.
+     */
+    static final String EMAIL = "^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$";
+    /** What people type in a phone number besides its digits and that E.164 leaves out. */
+    static final String PHONE_MARKS = "[ \\u00a0().-]";
+    /**
+     * E.164, as Klaviyo's client API requires: {@code +} then 8 to 15 digits, the first not 0. A national
+     * number is left out: no one guesses its country.
+     * https://help.klaviyo.com/hc/en-us/articles/360046055671
+     */
+    static final String E164 = "^\\+[1-9]\\d{7,14}$";
 
     private final Values values;
     private final KeyList integrationKeys;
@@ -43,13 +59,30 @@ final class Subscription {
         if (list == Values.NO_VALUE) {
             return;
         }
+        int address = values.trim(email);
+        if (!values.test(EMAIL, address)) {
+            out.note("no subscription: invalid email");
+            return;
+        }
         boolean confirm = options.kind(CONFIRM_OPTIN) == Values.BOOLEAN ? options.truthy(CONFIRM_OPTIN)
                 : settings.confirmOptin;
         if (!confirm && !optinNoted) {
             optinNoted = true;
             out.note("confirmOptin false cannot apply in a browser");
         }
-        boolean sms = options.kind(SMS_CONSENT) == Values.BOOLEAN && options.truthy(SMS_CONSENT);
-        out.subscribe(list, email, sms ? phone : Values.NO_VALUE);
+        int number = Values.NO_VALUE;
+        if (options.kind(SMS_CONSENT) == Values.BOOLEAN && options.truthy(SMS_CONSENT) && phone != Values.NO_VALUE) {
+            number = values.ofString(values.replace(PHONE_MARKS, values.text(phone), ""));
+            if (!values.test(E164, number)) {
+                number = Values.NO_VALUE;
+                out.note("phone left out: not E.164");
+            }
+        }
+        // The key: one subscription per list, email and SMS phone (another one when SMS is asked later).
+        int[] key = new int[3];
+        key[0] = list;
+        key[1] = address;
+        key[2] = number;
+        out.subscribe(list, address, number, values.array(key, 3));
     }
 }

@@ -65,8 +65,12 @@ final class FakeWeb implements WebConnection {
     private record Cors(String allowOrigin, String allowMethods, String allowHeaders) {
     }
 
-    /** A response to give: status, content type, body. */
-    record Reply(int status, String contentType, byte[] body) {
+    /** A response to give: status, content type, body, and headers of its own (such as Retry-After). */
+    record Reply(int status, String contentType, byte[] body, Map<String, String> headers) {
+        Reply(int status, String contentType, byte[] body) {
+            this(status, contentType, body, Map.of());
+        }
+
         static Reply of(String contentType, String body) {
             return new Reply(200, contentType, body.getBytes(StandardCharsets.UTF_8));
         }
@@ -229,6 +233,7 @@ final class FakeWeb implements WebConnection {
         headers.add(new NameValuePair("Content-Type", contentTypeHeader(reply.contentType())));
         headers.add(new NameValuePair("Content-Length", String.valueOf(reply.body().length)));
         headers.add(new NameValuePair("Cache-Control", "no-store"));
+        reply.headers().forEach((name, value) -> headers.add(new NameValuePair(name, value)));
         String origin = header(webRequest, "Origin");
         Cors answer = cors.get(url.getProtocol() + "://" + url.getAuthority() + url.getPath());
         String asked = header(webRequest, "Access-Control-Request-Headers");

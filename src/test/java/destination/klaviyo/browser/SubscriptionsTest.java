@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.htmlunit.HttpMethod;
@@ -40,15 +39,12 @@ class SubscriptionsTest {
             "user-agent", "sec-fetch-mode", "sec-fetch-site", "sec-fetch-dest", "priority");
     static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** Klaviyo's client API with CORS as Klaviyo answers it, answering these statuses in turn (the last repeats). */
+    /**
+     * Klaviyo's client API with CORS as Klaviyo answers it ({@link KlaviyoClientApi}: a 400 for a body
+     * its schema refuses), answering the others with these statuses in turn (the last repeats).
+     */
     static Consumer<FakeWeb> klaviyoApi(int... statuses) {
-        AtomicInteger answered = new AtomicInteger();
-        return web -> web.route(SUBSCRIPTIONS, request -> {
-            int status = statuses[Math.min(answered.getAndIncrement(), statuses.length - 1)];
-            String body = status == 202 ? "" : "{\"errors\": [{\"status\": " + status + ", \"code\": \"invalid\"}]}";
-            return new FakeWeb.Reply(status, status == 202 ? "text/plain" : "application/vnd.api+json",
-                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        }).cors(SUBSCRIPTIONS, "*", "POST, OPTIONS", "revision, content-type");
+        return KlaviyoClientApi.answering(statuses);
     }
 
     /** The page scripts first (fetch on XHR, then {@code script}), then the changes to the web. */
@@ -90,12 +86,12 @@ class SubscriptionsTest {
         page.await(count + " requests to Klaviyo's API", () -> posts(page).size() >= count, WAIT);
     }
 
-    /** Waits until this browser remembers {@code count} subscriptions made. */
+    /** Waits until this browser remembers {@code count} subscriptions made (marks of 1, not pending ones). */
     static void awaitRemembered(HostPage page, int count) {
-        page.waitUntil(REMEMBERED + ".length == " + count);
+        page.waitUntil(REMEMBERED + ".filter(function (m) { return /=1$/.test(m); }).length == " + count);
     }
 
-    /** The keys of localStorage that remember a subscription, and their values. */
+    /** The keys of localStorage that remember a subscription, made (=1) or pending (=the time), and their values. */
     static final String REMEMBERED = "(function () { var found = [];"
             + " for (var i = 0; i < localStorage.length; i++) { var k = localStorage.key(i);"
             + " if (k.indexOf('" + MARK_PREFIX + "') == 0) found.push(k + '=' + localStorage.getItem(k)); }"
@@ -165,6 +161,24 @@ class SubscriptionsTest {
     /** The subscriptions this browser remembers: the localStorage keys made of a hash, with their values. */
     static List<String> remembered(HostPage page) {
         return Json.parseStrings(page.text("JSON.stringify(" + REMEMBERED + ")"));
+    }
+
+    /**
+     * The localStorage key of a subscription: 32-bit FNV-1a of the JSON array [list, email, phone or
+     * null], in base 36, after the prefix (plain ASCII values only).
+     */
+    static String mark(String list, String email, String phone) {
+        String text = "[" + Json.quote(list) + "," + Json.quote(email) + "," + (phone == null ? "null" : Json.quote(phone)) + "]";
+        int hash = 0x811c9dc5;
+        for (int i = 0; i < text.length(); i++) {
+            hash = (hash ^ text.charAt(i)) * 0x01000193;
+        }
+        return MARK_PREFIX + Long.toString(hash & 0xffffffffL, 36);
+    }
+
+    /** Makes the page's Math.random return this from now on: the retries' waits become exact. */
+    static void random(HostPage page, double value) {
+        page.run("Math.random = function () { return " + value + "; };");
     }
 
     @Test
@@ -298,14 +312,14 @@ class SubscriptionsTest {
     }
 
     @Test
-    void a503ThenA202SucceedsOnTheRetryASecondLater() {
+    void a503ThenA202SucceedsOnTheRetryAboutASecondLater() {
         try (HostPage page = HostPage.analyticsNext(ON, web(debugOn(), klaviyoApi(503, 202)))) {
             identify(page, "analytics.identify('id', {email: 'ada@example.com'});", ACCOUNT, ADA_PROFILE);
             awaitRemembered(page, 1);
             assertSubscriptions(page, body("SetLst", ADA, null), body("SetLst", ADA, null));
             List<FakeWeb.Request> posts = posts(page);
             long gap = posts.get(1).millis() - posts.get(0).millis();
-            assertTrue(gap >= 950 && gap < 3000, "the retry came " + gap + " ms later");
+            assertTrue(gap >= 450 && gap < 2500, "the retry came " + gap + " ms later");
             assertTrue(page.console().stream().noneMatch(line -> line.contains("subscription failed")), page.console().toString());
         }
     }
@@ -332,8 +346,8 @@ class SubscriptionsTest {
             List<FakeWeb.Request> posts = posts(page);
             long first = posts.get(1).millis() - posts.get(0).millis();
             long second = posts.get(2).millis() - posts.get(1).millis();
-            assertTrue(first >= 950 && first < 3000, "the first retry came " + first + " ms later");
-            assertTrue(second >= 3950 && second < 6000, "the second retry came " + second + " ms later");
+            assertTrue(first >= 450 && first < 2500, "the first retry came " + first + " ms later");
+            assertTrue(second >= 1950 && second < 7000, "the second retry came " + second + " ms later");
             assertEquals(List.of(), remembered(page));
         }
     }
@@ -504,6 +518,227 @@ class SubscriptionsTest {
             page.await("the failure logged", () -> page.console().contains(
                     "info: analytics:Klaviyo subscription failed: 0"), WAIT);
             assertEquals(List.of(), page.web().requestsTo("https://a.klaviyo.com/"));
+            assertEquals(List.of(), remembered(page));
+        }
+    }
+
+    @Test
+    void theMarksAreTheFirstReleasesSoWhatItSubscribedStaysSubscribed() {
+        // Values the first release's subscriptions.js computed for these subscriptions.
+        assertEquals(MARK_PREFIX + "1j9n8bo", mark("SetLst", ADA, null));
+        assertEquals(MARK_PREFIX + "gp6sup", mark("SetLst", "grace@example.com", "+15555550101"));
+        String marked = "localStorage.setItem('" + MARK_PREFIX + "1j9n8bo', '1');"
+                + " localStorage.setItem('" + MARK_PREFIX + "gp6sup', '1');";
+        try (HostPage page = HostPage.analyticsNext(ON, web(marked, klaviyoApi(202)))) {
+            identify(page, """
+                    analytics.identify('ada', {email: 'ada@example.com'});
+                    analytics.identify('grace', {email: 'grace@example.com', phone: '+1 555 555 0101'},
+                      {integrations: {Klaviyo: {smsConsent: true}}});""", ACCOUNT,
+                    "[\"identify\", {\"$id\": \"ada\", \"$email\": \"ada@example.com\"}]",
+                    "[\"identify\", {\"$id\": \"grace\", \"$email\": \"grace@example.com\", \"$phone_number\": \"+1 555 555 0101\"}]");
+            page.idle(Duration.ofMillis(500));
+            assertSubscriptions(page);
+        }
+    }
+
+    @Test
+    void theMarkIsWrittenBeforeTheRequestSoTheNextPageDoesNotSendItAgainWhileItIsPending() {
+        // A sign-up page that moves on at once: Klaviyo has not answered when the next page identifies.
+        try (HostPage page = HostPage.analyticsNext(ON, web("",
+                KlaviyoClientApi.answeringAfter(3000, KlaviyoClientApi.reply(202, Map.of()))))) {
+            page.whenReady("analytics.identify('id', {email: 'ada@example.com'});");
+            awaitPosts(page, 1);
+            List<String> marks = remembered(page);
+            assertEquals(1, marks.size(), "a mark before the answer: " + marks);
+            String mark = mark("SetLst", ADA, null);
+            long written = Long.parseLong(marks.get(0).substring(mark.length() + 1));
+            assertTrue(Math.abs(written - System.currentTimeMillis()) < 60_000, "the time it was sent: " + marks);
+
+            page.reload();
+            identify(page, "analytics.identify('id', {email: 'ada@example.com'});", ACCOUNT, ADA_PROFILE);
+            page.idle(Duration.ofMillis(800));
+            assertEquals(1, posts(page).size(), "subscriptions: " + posts(page));
+            assertEquals(marks, remembered(page));
+        }
+    }
+
+    @Test
+    void aMarkPendingForMoreThanADayIsSentAgainAFresherOneIsNot() {
+        String mark = mark("SetLst", ADA, null);
+        String stale = "localStorage.setItem('" + mark + "', String(Date.now() - 25 * 3600 * 1000));";
+        try (HostPage page = HostPage.analyticsNext(ON, web(stale, klaviyoApi(202)))) {
+            identify(page, "analytics.identify('id', {email: 'ada@example.com'});", ACCOUNT, ADA_PROFILE);
+            awaitRemembered(page, 1);
+            assertSubscriptions(page, body("SetLst", ADA, null));
+            assertEquals(List.of(mark + "=1"), remembered(page));
+        }
+        String fresh = "localStorage.setItem('" + mark + "', String(Date.now() - 23 * 3600 * 1000));";
+        try (HostPage page = HostPage.analyticsNext(ON, web(fresh, klaviyoApi(202)))) {
+            identify(page, "analytics.identify('id', {email: 'ada@example.com'});", ACCOUNT, ADA_PROFILE);
+            page.idle(Duration.ofMillis(500));
+            assertSubscriptions(page);
+        }
+    }
+
+    @Test
+    void aPhoneIsSentInE164WithoutTheSpacesDashesAndParenthesesTyped() {
+        try (HostPage page = HostPage.analyticsNext(ON, web("", klaviyoApi(202)))) {
+            identify(page, "analytics.identify('id', {email: 'ada@example.com', phone: '+1 (555) 555-0100'},"
+                    + " {integrations: {Klaviyo: {smsConsent: true}}});", ACCOUNT,
+                    "[\"identify\", {\"$id\": \"id\", \"$email\": \"ada@example.com\", \"$phone_number\": \"+1 (555) 555-0100\"}]");
+            awaitRemembered(page, 1);
+            assertSubscriptions(page, body("SetLst", ADA, "+15555550100"));
+            assertEquals(List.of(mark("SetLst", ADA, "+15555550100") + "=1"), remembered(page));
+        }
+    }
+
+    @Test
+    void aPhoneThatIsNotE164IsLeftOutTheEmailStillSubscribedAndTheDebugLogSaysWhy() {
+        try (HostPage page = HostPage.analyticsNext(ON, web(debugOn(), klaviyoApi(202)))) {
+            identify(page, "analytics.identify('id', {email: 'ada@example.com', phone: '555-0100'},"
+                    + " {integrations: {Klaviyo: {smsConsent: true}}});", ACCOUNT,
+                    "[\"identify\", {\"$id\": \"id\", \"$email\": \"ada@example.com\", \"$phone_number\": \"555-0100\"}]");
+            awaitRemembered(page, 1);
+            assertSubscriptions(page, body("SetLst", ADA, null));
+            assertTrue(page.console().contains("info: analytics:Klaviyo phone left out: not E.164"), page.console().toString());
+        }
+    }
+
+    @Test
+    void anEmailKlaviyoCannotTakeSendsNoSubscriptionAndTheDebugLogSaysWhy() {
+        try (HostPage page = HostPage.analyticsNext(ON, web(debugOn(), klaviyoApi(202)))) {
+            identify(page, "analytics.identify('id', {email: 'ada@example'}); analytics.identify('id', {email: 'ada@@example.com'});",
+                    ACCOUNT, "[\"identify\", {\"$id\": \"id\", \"$email\": \"ada@example\"}]",
+                    "[\"identify\", {\"$id\": \"id\", \"$email\": \"ada@@example.com\"}]");
+            page.idle(Duration.ofMillis(500));
+            assertSubscriptions(page);
+            assertEquals(2, page.console().stream().filter(line -> line.equals(
+                    "info: analytics:Klaviyo no subscription: invalid email")).count(), page.console().toString());
+            assertEquals(List.of(), remembered(page));
+        }
+    }
+
+    @Test
+    void anEmailWithSpacesAroundItIsSubscribedTrimmed() {
+        try (HostPage page = HostPage.analyticsNext(ON, web("", klaviyoApi(202)))) {
+            identify(page, "analytics.identify('id', {email: ' ada@example.com '});", ACCOUNT,
+                    "[\"identify\", {\"$id\": \"id\", \"$email\": \" ada@example.com \"}]");
+            awaitRemembered(page, 1);
+            assertSubscriptions(page, body("SetLst", ADA, null));
+        }
+    }
+
+    @Test
+    void a4xxIsRememberedForThePageTheSameRequestIsNotSentAgainOnIt() {
+        try (HostPage page = HostPage.analyticsNext(ON, web(debugOn(), klaviyoApi(422, 202)))) {
+            identify(page, "analytics.identify('id', {email: 'ada@example.com'});", ACCOUNT, ADA_PROFILE);
+            page.await("the refusal logged", () -> page.console().contains(
+                    "info: analytics:Klaviyo subscription failed: 422"), WAIT);
+            page.run("analytics.identify('id', {email: 'ada@example.com'});");
+            page.assertKlaviyoCommands(ACCOUNT, ADA_PROFILE, ADA_PROFILE);
+            page.idle(Duration.ofMillis(800));
+            assertSubscriptions(page, body("SetLst", ADA, null));
+            assertEquals(List.of(), remembered(page));
+
+            // Another list is another request.
+            page.run("analytics.identify('id', {email: 'ada@example.com'}, {integrations: {Klaviyo: {listId: 'Other1'}}});");
+            awaitRemembered(page, 1);
+            assertSubscriptions(page, body("SetLst", ADA, null), body("Other1", ADA, null));
+        }
+    }
+
+    @Test
+    void retriesWaitARandomTimeAroundEachStep() {
+        try (HostPage page = HostPage.analyticsNext(ON, web("", klaviyoApi(503, 503, 202)))) {
+            page.awaitReady();
+            random(page, 0);
+            page.run("analytics.identify('id', {email: 'ada@example.com'});");
+            awaitRemembered(page, 1);
+            List<FakeWeb.Request> posts = posts(page);
+            assertEquals(3, posts.size());
+            long first = posts.get(1).millis() - posts.get(0).millis();
+            long second = posts.get(2).millis() - posts.get(1).millis();
+            // With Math.random() at 0, the shortest waits: half of 1 s, then half of 4 s.
+            assertTrue(first >= 450 && first < 900, "the first retry came " + first + " ms later");
+            assertTrue(second >= 1950 && second < 2600, "the second retry came " + second + " ms later");
+        }
+        try (HostPage page = HostPage.analyticsNext(ON, web("", klaviyoApi(503, 202)))) {
+            page.awaitReady();
+            random(page, 0.999);
+            page.run("analytics.identify('id', {email: 'ada@example.com'});");
+            awaitRemembered(page, 1);
+            List<FakeWeb.Request> posts = posts(page);
+            long first = posts.get(1).millis() - posts.get(0).millis();
+            assertTrue(first >= 1450 && first < 2100, "the first retry came " + first + " ms later");
+        }
+    }
+
+    @Test
+    void a429sRetryAfterInSecondsIsWaitedAtLeast() {
+        FakeWeb.Reply tooMany = KlaviyoClientApi.reply(429, Map.of("Retry-After", "3"));
+        try (HostPage page = HostPage.analyticsNext(ON, web("",
+                KlaviyoClientApi.answering(tooMany, KlaviyoClientApi.reply(202, Map.of()))))) {
+            page.awaitReady();
+            random(page, 0);
+            page.run("analytics.identify('id', {email: 'ada@example.com'});");
+            awaitRemembered(page, 1);
+            List<FakeWeb.Request> posts = posts(page);
+            long gap = posts.get(1).millis() - posts.get(0).millis();
+            assertTrue(gap >= 2950 && gap < 3600, "the retry came " + gap + " ms later");
+        }
+    }
+
+    @Test
+    void a429sRetryAfterAsAnHttpDateIsWaitedAtLeast() {
+        String inFourSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(4));
+        FakeWeb.Reply tooMany = KlaviyoClientApi.reply(429, Map.of("Retry-After", inFourSeconds));
+        try (HostPage page = HostPage.analyticsNext(ON, web("",
+                KlaviyoClientApi.answering(tooMany, KlaviyoClientApi.reply(202, Map.of()))))) {
+            page.awaitReady();
+            random(page, 0);
+            page.run("analytics.identify('id', {email: 'ada@example.com'});");
+            awaitRemembered(page, 1);
+            List<FakeWeb.Request> posts = posts(page);
+            long gap = posts.get(1).millis() - posts.get(0).millis();
+            // The date has whole seconds: between 3 and 4 s from the answer, whatever the page's load took.
+            assertTrue(gap >= 1900 && gap < 4600, "the retry came " + gap + " ms later");
+        }
+    }
+
+    @Test
+    void aRetryAfterLongerThanAMinuteGivesUpAndThePageDoesNotAskAgain() {
+        FakeWeb.Reply tooMany = KlaviyoClientApi.reply(429, Map.of("Retry-After", "120"));
+        try (HostPage page = HostPage.analyticsNext(ON, web(debugOn(),
+                KlaviyoClientApi.answering(tooMany, KlaviyoClientApi.reply(202, Map.of()))))) {
+            identify(page, "analytics.identify('id', {email: 'ada@example.com'});", ACCOUNT, ADA_PROFILE);
+            page.await("the failure logged", () -> page.console().contains(
+                    "info: analytics:Klaviyo subscription failed: 429"), WAIT);
+            page.run("analytics.identify('id', {email: 'ada@example.com'});");
+            page.idle(Duration.ofMillis(2000));
+            assertSubscriptions(page, body("SetLst", ADA, null));
+            assertEquals(List.of(), remembered(page));
+        }
+    }
+
+    @Test
+    void aConsentRevocationCancelsTheRetriesStillWaiting() {
+        String settings = "{\"apiKey\": \"hfWBjc\", \"subscribeInBrowser\": true, \"listId\": \"SetLst\","
+                + " \"consentSettings\": {\"categories\": [\"Targeting\"]}}";
+        String granted = "{consent: {categoryPreferences: {Targeting: true}}}";
+        String denied = "{consent: {categoryPreferences: {Targeting: false}}}";
+        try (HostPage page = HostPage.analyticsNext(settings, web("", klaviyoApi(503, 202)))) {
+            page.awaitReady();
+            random(page, 0.999);
+            page.run("analytics.identify('id', {email: 'ada@example.com'}, " + granted + ");");
+            awaitPosts(page, 1);
+            // The 503 answered, the retry waits about 1.5 s: the visitor withdraws consent meanwhile.
+            page.idle(Duration.ofMillis(400));
+            page.run("analytics.track('Segment Consent Preference Updated', {}, " + denied + ");");
+            page.awaitSegmentApiTrack("Segment Consent Preference Updated");
+            page.idle(Duration.ofMillis(2500));
+            assertSubscriptions(page, body("SetLst", ADA, null));
+            // Its pending mark goes: after a new grant, a new identify may subscribe again.
             assertEquals(List.of(), remembered(page));
         }
     }

@@ -80,6 +80,10 @@ class FuzzTest {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> traits = (Map<String, Object>) map;
                 traits.put(random.nextBoolean() ? "phone" : "phoneNumber", "+1555555" + random.nextInt(10000));
+                // Only an email Klaviyo takes is subscribed, and most random texts are none.
+                if (random.nextBoolean()) {
+                    traits.put("email", "u" + random.nextInt(100) + "@example.com");
+                }
             }
             if (random.nextInt(4) > 0) {
                 Object klaviyo = random.nextInt(4) == 0 ? scalar() : object(1);

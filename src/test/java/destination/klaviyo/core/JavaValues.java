@@ -320,15 +320,18 @@ final class JavaValues implements Values {
         String text = textOf(value(value));
         // Java's engine reads these patterns as JavaScript's does, but for `.` and `$` around \u0085 and
         // a final line break, which no test relies on.
-        return text != null && Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(text).find();
+        return text != null && Pattern.compile(javaPattern(pattern), Pattern.CASE_INSENSITIVE).matcher(text).find();
     }
 
     @Override
     public String replace(String pattern, String text, String replacement) {
         beforeCall();
-        // JavaScript's \s is its trim's white space; Java's \s is ASCII only.
-        String javaPattern = pattern.replace("\\s", "[\\s\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]");
-        return Pattern.compile(javaPattern).matcher(text).replaceAll(Matcher.quoteReplacement(replacement));
+        return Pattern.compile(javaPattern(pattern)).matcher(text).replaceAll(Matcher.quoteReplacement(replacement));
+    }
+
+    /** JavaScript's \s is its trim's white space; Java's \s is ASCII only. (Nested in a class, it joins it.) */
+    private static String javaPattern(String pattern) {
+        return pattern.replace("\\s", "[\\s\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]");
     }
 
     private static final Pattern DECIMAL = Pattern.compile(

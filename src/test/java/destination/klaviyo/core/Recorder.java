@@ -20,6 +20,8 @@ final class Recorder implements Commands {
     final IdentityStandIn tab;
     /** Each subscription asked for, as [list, email, phone or null]. */
     final List<Object> subscriptions = new ArrayList<>();
+    /** The key of each subscription asked for (JSON), in the same order. */
+    final List<Object> keys = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
     private final Mapping mapping;
     private final Settings settings;
@@ -65,7 +67,8 @@ final class Recorder implements Commands {
     }
 
     @Override
-    public void subscribe(int list, int email, int phone) {
+    public void subscribe(int list, int email, int phone, int key) {
+        keys.add(values.value(key));
         List<Object> subscription = new ArrayList<>();
         for (int handle : new int[] {list, email, phone}) {
             Object value = values.value(handle);

@@ -3,6 +3,7 @@ package destination.klaviyo.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import destination.klaviyo.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -84,8 +85,8 @@ class SubscriptionTest {
         String sms = "{\"smsConsent\": true}";
         new Recorder(ON).identify(identify("{\"email\": \"a@b.co\", \"phoneNumber\": \"+15555550101\"}", sms))
                 .subscribed("[[\"Setting\", \"a@b.co\", \"+15555550101\"]]");
-        new Recorder(ON).identify(identify("{\"email\": \"a@b.co\", \"phone\": \"+1\", \"phoneNumber\": \"+2\"}", sms))
-                .subscribed("[[\"Setting\", \"a@b.co\", \"+1\"]]");
+        new Recorder(ON).identify(identify("{\"email\": \"a@b.co\", \"phone\": \"+15555550103\","
+                + " \"phoneNumber\": \"+15555550104\"}", sms)).subscribed("[[\"Setting\", \"a@b.co\", \"+15555550103\"]]");
         new Recorder(ON).identify(identify("{\"email\": \"a@b.co\", \"phone\": 15555550100}", sms))
                 .subscribed("[[\"Setting\", \"a@b.co\", null]]");
         // phones is a list the person may not have consented for as a whole: it is not read for SMS.
@@ -130,8 +131,103 @@ class SubscriptionTest {
                 .identify(identify("{\"email\": \"a@b.co\"}", "{\"listId\": \"baV129\"}"));
         Recorder on = new Recorder("{\"apiKey\": \"k\", \"subscribeInBrowser\": true, \"listId\": \"L\"}")
                 .identify(identify("{\"email\": \"a@b.co\"}", "{\"listId\": \"baV129\"}"));
-        // Two lookups more (integrations.Klaviyo, then its options), only when subscribing.
-        assertEquals(off.lastCalls + 2, on.lastCalls);
+        // Only when subscribing: two lookups (integrations.Klaviyo, then its options), the email trimmed
+        // and tested, and the subscription's key.
+        assertEquals(off.lastCalls + 5, on.lastCalls);
         assertTrue(off.lastCalls <= 12, "identify made " + off.lastCalls + " port calls");
+    }
+
+    @Test
+    void anEmailKlaviyoCannotTakeSubscribesNothingAndTheDebugLogSaysWhy() {
+        for (String email : List.of("ada", "ada@example", "ada@@example.com", "a@b@example.com", "ada@example..com",
+                "ada@.example.com", "ada@example.com.", "@example.com", "ada example@example.com", "ada@exa mple.com",
+                "ada@example.c\\u2028om", "ada\\u00a0@example.com", "ada@example.\\ncom", "   ")) {
+            Recorder recorder = new Recorder(ON).identify(identify("{\"email\": \"" + email + "\"}", null));
+            recorder.subscribed("[]");
+            assertEquals(List.of("no subscription: invalid email"), recorder.notes, email);
+            // The profile itself goes to Klaviyo as before: only the list subscription waits for a real email.
+            assertEquals(1, recorder.commands.size(), email);
+        }
+    }
+
+    @Test
+    void theEmailTestIsAtLeastAsStrictAsIdentifys() {
+        // Every email subscribed also passes identify's test (the facade's .+@.+\..+).
+        java.util.regex.Pattern identifys = java.util.regex.Pattern.compile(Identify.EMAIL_PATTERN);
+        String[] parts = {"a", "@", ".", "b", "@b.c", "a.b", "a@b", ".c", " ", "\u2028", "\n", "@.", ".@", "\u00a0",
+            "\ufeff", "\t"};
+        java.util.Random random = new java.util.Random(20);
+        int subscribed = 0;
+        for (int i = 0; i < 10000; i++) {
+            StringBuilder email = new StringBuilder();
+            for (int n = 1 + random.nextInt(7); n > 0; n--) {
+                email.append(parts[random.nextInt(parts.length)]);
+            }
+            Recorder recorder = new Recorder(ON).identify(java.util.Map.of("userId", "id",
+                    "traits", java.util.Map.of("email", email.toString())));
+            if (!recorder.subscriptions.isEmpty()) {
+                subscribed++;
+                String sent = (String) ((List<?>) recorder.subscriptions.get(0)).get(1);
+                assertTrue(identifys.matcher(sent).find(), "subscribed but not an email to identify: " + sent);
+            }
+        }
+        assertTrue(subscribed > 150, "too few emails subscribed to tell: " + subscribed);
+    }
+
+    @Test
+    void anEmailIsSubscribedTrimmed() {
+        new Recorder(ON).identify(identify("{\"email\": \"  ada@example.com\\t\"}", null))
+                .subscribed("[[\"Setting\", \"ada@example.com\", null]]");
+    }
+
+    @Test
+    void aPhoneIsSentInE164WithoutTheSpacesDashesDotsAndParenthesesPeopleType() {
+        String sms = "{\"smsConsent\": true}";
+        for (String[] phone : new String[][] {{"+1 (555) 555-0100", "+15555550100"}, {"+44 20.7183.8750", "+442071838750"},
+                {"+49\\u00a030\\u00a0901820", "+4930901820"}, {"+15555550100", "+15555550100"},
+                {"+123456789012345", "+123456789012345"}, {"+12345678", "+12345678"}}) {
+            Recorder recorder = new Recorder(ON).identify(identify("{\"email\": \"a@b.co\", \"phone\": \"" + phone[0] + "\"}", sms));
+            recorder.subscribed("[[\"Setting\", \"a@b.co\", \"" + phone[1] + "\"]]");
+            assertEquals(List.of(), recorder.notes, phone[0]);
+        }
+    }
+
+    @Test
+    void aPhoneThatIsNotE164IsLeftOutTheEmailStillSubscribedAndTheDebugLogSaysWhy() {
+        String sms = "{\"smsConsent\": true}";
+        for (String phone : List.of("555-0100", "(555) 555-0100", "15555550100", "+05555550100", "0044 20 7183 8750",
+                "+1234567", "+1234567890123456", "+1 555 CALL NOW", "+1_555_555_0100", "++15555550100", "+1555555\\n0100",
+                "+", "+1/555/555/0100")) {
+            Recorder recorder = new Recorder(ON).identify(identify("{\"email\": \"a@b.co\", \"phone\": \"" + phone + "\"}", sms));
+            recorder.subscribed("[[\"Setting\", \"a@b.co\", null]]");
+            assertEquals(List.of("phone left out: not E.164"), recorder.notes, phone);
+        }
+        // Without smsConsent the phone is not read for the subscription: nothing to say.
+        Recorder quiet = new Recorder(ON).identify(identify("{\"email\": \"a@b.co\", \"phone\": \"555-0100\"}", null));
+        quiet.subscribed("[[\"Setting\", \"a@b.co\", null]]");
+        assertEquals(List.of(), quiet.notes);
+    }
+
+    @Test
+    void theKeyIsTheListTheEmailAndTheSmsPhone() {
+        Recorder recorder = new Recorder(ON)
+                .identify(identify("{\"email\": \" ada@example.com\"}", "{\"listId\": \"baV129\"}"))
+                .identify(identify("{\"email\": \"ada@example.com\", \"phone\": \"+1 555 555 0100\"}", "{\"smsConsent\": true}"))
+                .identify(identify("{\"email\": \"ada@example.com\", \"phone\": \"+1 555 555 0100\"}", null));
+        assertEquals(Json.parse("[[\"baV129\", \"ada@example.com\", null], [\"Setting\", \"ada@example.com\", \"+15555550100\"],"
+                + " [\"Setting\", \"ada@example.com\", null]]"), Json.parse(Json.write(recorder.keys)));
+    }
+
+    @Test
+    void hostileTextsAreDecidedWithoutThrowing() {
+        String huge = "a".repeat(200_000);
+        Recorder recorder = new Recorder(ON)
+                .identify(identify("{\"email\": \"" + huge + "@example.com\", \"phone\": \"+1" + "5".repeat(100_000) + "\"}",
+                        "{\"smsConsent\": true}"))
+                .identify(identify("{\"email\": \"" + "@.".repeat(50_000) + "\"}", null))
+                .identify(identify("{\"email\": \"\\ud800@example.com\", \"phone\": \"+1555\\udc005550100\"}", "{\"smsConsent\": true}"));
+        recorder.subscribed("[[\"Setting\", \"" + huge + "@example.com\", null], [\"Setting\", \"\\ud800@example.com\", null]]");
+        assertEquals(List.of("phone left out: not E.164", "no subscription: invalid email", "phone left out: not E.164"),
+                recorder.notes);
     }
 }
