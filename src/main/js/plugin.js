@@ -25,7 +25,7 @@ Klaviyo.plugin = function (settings) {
     load: function (ctx, analytics) {
       plugin.analytics = analytics;
       loaded = true;
-      klaviyoOnReset(plugin, d, c);
+      klaviyoOnReset(plugin, d);
       // With consent categories, the first message consent lets through starts it (consent.js), and
       // Analytics Next need not wait for that.
       if (c) done();

@@ -1,6 +1,5 @@
 package destination.klaviyo.browser;
 
-import destination.klaviyo.core.Mapping;
 import org.teavm.jso.JSExport;
 import org.teavm.jso.JSObject;
 
@@ -10,8 +9,8 @@ import org.teavm.jso.JSObject;
  * call held are released when it returns.
  */
 public final class Bundle {
-    /** The port and the mapping every destination of the page shares; made when the bundle starts. */
-    private static Mapping mapping;
+    /** The port every destination of the page reads values through (it holds no destination's state). */
+    private static JsValues values;
 
     private Bundle() {
     }
@@ -19,12 +18,12 @@ public final class Bundle {
     /** Called once, when the bundle's script runs. */
     @JSExport
     public static void bundleStart() {
-        mapping = new Mapping(new JsValues(), new TabIdentity());
+        values = new JsValues();
     }
 
     @JSExport
     public static JSObject newDestination(Destination.Notifier notifier, JSObject settings, JSObject host) {
-        return new Destination(mapping, notifier, settings, host);
+        return new Destination(values, notifier, settings, host);
     }
 
     @JSExport
@@ -57,13 +56,19 @@ public final class Bundle {
         destination.klaviyoAnswered();
     }
 
-    /** A logout: forgets who the visitor is, on this page and in this tab. */
+    /** A logout or a revocation: the destination forgets its queue and who the visitor is. */
     @JSExport
-    public static void forgetVisitor() {
-        mapping.forget();
+    public static void forgetVisitor(Destination destination) {
+        destination.forget();
     }
 
-    /** Klaviyo's script failed to load, or did not answer within loadTimeout: the reason says which. */
+    /** Klaviyo did not answer within loadTimeout. */
+    @JSExport
+    public static void klaviyoLate(Destination destination) {
+        destination.late();
+    }
+
+    /** Klaviyo's script failed to load. */
     @JSExport
     public static void klaviyoFailed(Destination destination, String reason) {
         destination.giveUp(reason);

@@ -20,9 +20,12 @@ final class KlaviyoScript {
     @JSBody(script = "return klaviyoPresent();")
     static native boolean present();
 
-    /** Inserts Klaviyo's onsite script; the destination gives up if it fails to load. */
-    @JSBody(params = {"k", "d"}, script = "klaviyoInsert(k, d);")
-    static native void insert(String apiKey, Destination destination);
+    /**
+     * Inserts Klaviyo's onsite script; the destination gives up if it fails to load. False when the
+     * page's Trusted Types refuse its address, through our policy and as a plain URL.
+     */
+    @JSBody(params = {"k", "d"}, script = "return klaviyoInsert(k, d);")
+    static native boolean insert(String apiKey, Destination destination);
 
     /**
      * Announces the account to Klaviyo (once per page and key) with a callback; the destination's
@@ -31,11 +34,11 @@ final class KlaviyoScript {
     @JSBody(params = {"k", "d"}, script = "klaviyoAccount(k, d);")
     static native void account(String apiKey, Destination destination);
 
-    /** Hands a command to the running Klaviyo. */
-    @JSBody(params = "c", script = "klaviyoPush(c);")
-    static native void push(JSObject command);
+    /** Hands a command for account {@code apiKey} to the running Klaviyo. */
+    @JSBody(params = {"c", "k"}, script = "klaviyoPush(c, k);")
+    static native void push(JSObject command, String apiKey);
 
-    /** After a while, gives up on Klaviyo for the destination unless it has answered by then. */
+    /** After a while, tells the destination that Klaviyo is late, unless it has answered by then. */
     @JSBody(params = {"d", "ms"}, script = "klaviyoWait(d, ms);")
     static native void waitFor(Destination destination, int milliseconds);
 }
