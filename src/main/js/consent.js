@@ -41,7 +41,7 @@ function klaviyoConsent(s, n) {
  * its preferences say. Called inside klaviyoMessage's guard (so it calls Java directly): a message
  * whose consent cannot be read (a getter that throws) is dropped.
  * - Segment's consent event is never sent. When it denies a category, consent is revoked: what a
- *   logout does is done (klaviyoForget), nothing more is sent until a grant, and __kla_off=true is
+ *   logout does is done (core/Logout.java), nothing more is sent until a grant, and __kla_off=true is
  *   set for a year.
  * - The first grant the page hears deletes __kla_off, before Klaviyo's script may load.
  * - A message that passes starts d (once: start does nothing after the first). One that does not
@@ -53,12 +53,12 @@ function klaviyoConsented(c, d, type, m) {
     g = portKind(p) == 6 && (c.k.every(function (k) { return p[k] === true; }) ? 1 : 2);
   if (g == 1 && c.v != 1) {
     c.v = 1;
-    document.cookie = '__kla_off=; path=/; max-age=0';
+    klaviyoCookie('__kla_off', '', 0);
   }
   if (g > 1 && e) {
     c.v = 2;
-    klaviyoForget(d);
-    document.cookie = '__kla_off=true; path=/; max-age=31536000; SameSite=Lax';
+    logOutDestination(d);
+    klaviyoCookie('__kla_off', 'true', 31536000);
   }
   if (g > 1 || c.v > 1) {
     if (c.l) debugPrint('dropped, no consent:', type);
@@ -69,38 +69,20 @@ function klaviyoConsented(c, d, type, m) {
   return !e;
 }
 
-/**
- * Inside a guard: destination d forgets its queue (the previous person's commands, which would
- * identify the browser again) and who the visitor is on this page and in this tab; __kla_id is
- * deleted for this host (with and without a domain) and every parent domain, where Klaviyo may have
- * set it (a.b.example.com, b.example.com, example.com); a running Klaviyo is asked to forget the
- * identity it holds for the page (_learnq.clearIdentity, which its script has but Klaviyo does not
- * document): else, on a page that does not reload, Klaviyo would go on with the previous person.
- * Other storage stays: the cart, the marks of lists subscribed to.
- */
-function klaviyoForget(d) {
-  var h = location.hostname, domains = [''];
-  forgetVisitor(d);
-  for (; h.indexOf('.') > 0; h = h.slice(h.indexOf('.') + 1)) domains.push(h);
-  domains.forEach(function (x) {
-    document.cookie = '__kla_id=; path=/; max-age=0' + (x && '; domain=' + x);
-  });
-  try {
-    window._learnq.clearIdentity();
-  } catch (e) {
-    // Klaviyo's script does not run yet: the cookie was all it had.
-  }
+/** Sets a cookie for the whole site (max-age in seconds; 0 deletes it), with a domain unless d is empty. */
+function klaviyoCookie(name, value, maxAge, d) {
+  document.cookie = name + '=' + value + '; path=/; max-age=' + maxAge + (d ? '; domain=' + d : '') + (maxAge ? '; SameSite=Lax' : '');
 }
 
 /**
  * A logout: when the host's analytics instance emits reset (Analytics Next's analytics.reset();
- * analytics.js-core has no such event), destination d forgets the visitor (klaviyoForget), with or
- * without consent categories. Listens once per host.
+ * analytics.js-core has no such event), destination d logs out (core/Logout.java says what goes),
+ * with or without consent categories. Listens once per host.
  */
 function klaviyoOnReset(host, d) {
   try {
     if (!host._r) klaviyoAnalytics(host).on('reset', function () {
-      klaviyoGuard(klaviyoForget, d);
+      klaviyoGuard(logOutDestination, d);
     });
     host._r = 1;
   } catch (e) {

@@ -122,6 +122,18 @@ function klaviyoPush(c, key) {
   }
 }
 
+/**
+ * Asks Klaviyo's running script to forget the identity it holds for the page: _learnq.clearIdentity,
+ * which its script has but Klaviyo does not document. Before the script runs there is none.
+ */
+function klaviyoClearIdentity() {
+  try {
+    window._learnq.clearIdentity();
+  } catch (e) {
+    // Not running yet: the cookie was all it had.
+  }
+}
+
 /** An older Klaviyo never reads _klOnsite: once it runs on _learnq, what waits in _klOnsite goes there. */
 function klaviyoAdopt() {
   try {

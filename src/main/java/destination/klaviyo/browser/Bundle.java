@@ -56,10 +56,10 @@ public final class Bundle {
         destination.klaviyoAnswered();
     }
 
-    /** A logout or a revocation: the destination forgets its queue and who the visitor is. */
+    /** A logout (the host's reset), or a revocation of consent. */
     @JSExport
-    public static void forgetVisitor(Destination destination) {
-        destination.forget();
+    public static void logOutDestination(Destination destination) {
+        destination.logOut();
     }
 
     /** Klaviyo did not answer within loadTimeout. */

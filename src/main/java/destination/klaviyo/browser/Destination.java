@@ -1,6 +1,7 @@
 package destination.klaviyo.browser;
 
 import destination.klaviyo.core.Commands;
+import destination.klaviyo.core.Logout;
 import destination.klaviyo.core.Mapping;
 import destination.klaviyo.core.Settings;
 import destination.klaviyo.core.Values;
@@ -28,6 +29,7 @@ final class Destination implements JSObject, Commands {
     private static final int READY = 2;
     private static final int GAVE_UP = 3;
 
+    private final Values values;
     private final Mapping mapping;
     private final Settings settings;
     private final Notifier notifier;
@@ -50,6 +52,7 @@ final class Destination implements JSObject, Commands {
     }
 
     Destination(Values values, Notifier notifier, JSObject settingsObject, JSObject host) {
+        this.values = values;
         mapping = new Mapping(values, new TabIdentity());
         this.notifier = notifier;
         this.host = host;
@@ -134,14 +137,12 @@ final class Destination implements JSObject, Commands {
         pending.clear();
     }
 
-    /**
-     * A logout (or a revocation of consent): the queue goes, since it holds the previous person's
-     * commands, and so does what this destination knows of who the visitor is, on this page and in
-     * this tab.
-     */
-    void forget() {
+    /** A logout, or a revocation of consent: what {@link Logout} says goes. */
+    void logOut() {
         pending.clear();
         mapping.forget();
+        Logout.deleteIdentityCookie(values, KlaviyoScript.host(), KlaviyoScript::deleteCookie);
+        KlaviyoScript.clearIdentity();
     }
 
     @Override

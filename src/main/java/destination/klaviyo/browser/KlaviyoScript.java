@@ -38,6 +38,18 @@ final class KlaviyoScript {
     @JSBody(params = {"c", "k"}, script = "klaviyoPush(c, k);")
     static native void push(JSObject command, String apiKey);
 
+    /** Asks Klaviyo's running script to forget the identity it holds for the page; nothing before it runs. */
+    @JSBody(script = "klaviyoClearIdentity();")
+    static native void clearIdentity();
+
+    /** The page's host name, whose domains Klaviyo's cookies may be set on. */
+    @JSBody(script = "return location.hostname;")
+    static native String host();
+
+    /** Deletes a cookie set with this domain ("": without one). */
+    @JSBody(params = {"n", "d"}, script = "klaviyoCookie(n, '', 0, d);")
+    static native void deleteCookie(String name, String domain);
+
     /** After a while, tells the destination that Klaviyo is late, unless it has answered by then. */
     @JSBody(params = {"d", "ms"}, script = "klaviyoWait(d, ms);")
     static native void waitFor(Destination destination, int milliseconds);
