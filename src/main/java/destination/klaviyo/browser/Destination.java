@@ -23,7 +23,7 @@ import org.teavm.jso.JSObject;
  * gives up for good only when the script fails to load, when there is no apiKey, or when the page's
  * Trusted Types refuse the script: the queue is released and later messages are dropped at once.
  */
-final class Destination implements JSObject, Commands {
+final class Destination implements JSObject, Commands, Logout.Cookies {
     private static final int IDLE = 0;
     private static final int LOADING = 1;
     private static final int READY = 2;
@@ -141,7 +141,7 @@ final class Destination implements JSObject, Commands {
     void logOut() {
         pending.clear();
         mapping.forget();
-        Logout.deleteIdentityCookie(values, KlaviyoScript.host(), KlaviyoScript::deleteCookie);
+        Logout.deleteIdentityCookie(values, KlaviyoScript.host(), this);
         KlaviyoScript.clearIdentity();
     }
 
@@ -172,6 +172,12 @@ final class Destination implements JSObject, Commands {
         if (Subscriptions.request(settings.apiKey, list, email, phone)) {
             debug.log("subscribing to list:", JsValues.value(list));
         }
+    }
+
+    /** Where {@link Logout} deletes cookies. */
+    @Override
+    public void delete(String name, String domain) {
+        KlaviyoScript.deleteCookie(name, domain);
     }
 
     @Override
