@@ -17,6 +17,11 @@
  *   errors        commands it could not take: not an array, or not plain JSON data;
  *   sent          JSON text of what would have gone to Klaviyo's servers: the identify requests
  *                 and the tracks of an identified browser, ['identify', props] / ['track', name, props];
+ *   sentTo        the account (company id) each of those went to, in the same order: the one the
+ *                 script was given last when it sent;
+ *   lost          JSON text of the commands handed to the klaviyo object (or _klOnsite) that went
+ *                 nowhere, because the page had no _learnq array when the script started (see
+ *                 objectQueue below); Klaviyo never sees them, the tests do;
  *   cached        tracks of a browser not identified yet, waiting to be sent;
  *   identity      the browser's identity (its identifiers), or null; kept in the __kla_id cookie;
  *   refusedLoads  how many further copies of the script refused to start;
@@ -26,7 +31,9 @@
 (function () {
   var record = window.klaviyoStandIn || (window.klaviyoStandIn = {commands: [], errors: [], refusedLoads: 0});
   record.sent = record.sent || [];
+  record.sentTo = record.sentTo || [];
   record.cached = record.cached || [];
+  record.lost = record.lost || [];
   var legacy = window.klaviyoStandInLegacy === true;
 
   // Reference: a second copy of the script refuses to start, the queues' _loaded flags being its check;
@@ -43,6 +50,10 @@
   record.scriptUrl = document.currentScript ? document.currentScript.src : null;
 
   var slice = Array.prototype.slice;
+  // Reference: Klaviyo's object module remembers window._learnq when it starts, or a fresh array when
+  // the page has none; the klaviyo object's commands go there. A page without a _learnq array at this
+  // moment gets an array nobody reads: what goes through klaviyo.push or _klOnsite is lost.
+  var objectQueue = Array.isArray(window._learnq) ? window._learnq : [];
   // Reference: __kla_off=true is read once, when the script starts; it stops every profile and event
   // request, and the account callback gets null.
   var off = /(?:^|;\s*)__kla_off=true(?:;|$)/.test(document.cookie);
@@ -159,6 +170,12 @@
     }
   }
 
+  /** A request to Klaviyo's servers, for the account the script holds now. */
+  function send(json) {
+    record.sent.push(json);
+    record.sentTo.push(account);
+  }
+
   function isObject(value) {
     return value !== null && typeof value == 'object' && !Array.isArray(value);
   }
@@ -197,9 +214,9 @@
       }
       if (found) writeIdentity();
       if (identity && !off) {
-        record.sent.push(JSON.stringify(['identify', properties]));
+        send(JSON.stringify(['identify', properties]));
         // Reference: events tracked before the browser was identified are sent once it is.
-        while (record.cached.length) record.sent.push(record.cached.shift());
+        while (record.cached.length) send(record.cached.shift());
       }
       stamp(properties, false);
       return properties;
@@ -211,7 +228,7 @@
       var json = JSON.stringify(['track', name, properties]), sent = false;
       if (!off) {
         if (identity) {
-          record.sent.push(json);
+          send(json);
           sent = true;
         } else {
           record.cached.push(json);
@@ -290,9 +307,19 @@
   if (legacy) return;
 
   // Reference: _klOnsite is treated the same way, after _learnq; its commands are forwarded to the
-  // _learnq the script remembered, and a trailing callback (the stub's, which settles its Promise) is
-  // called with the result.
+  // _learnq the object module remembered, and a trailing callback (the stub's, which settles its
+  // Promise) is called with the result. When that is not the _learnq the script took over, the command
+  // lands in an array nobody reads: no result, no callback.
   function runOnsite(command) {
+    if (objectQueue !== learnq) {
+      objectQueue.push(command);
+      try {
+        record.lost.push(JSON.stringify(command));
+      } catch (e) {
+        record.lost.push(String(command));
+      }
+      return undefined;
+    }
     if (!Array.isArray(command) || typeof command[command.length - 1] != 'function') return learnq.push(command);
     var forwarded = command.slice(), callback = forwarded.pop();
     while (forwarded.length > 1 && forwarded[forwarded.length - 1] === undefined) forwarded.pop();
@@ -317,12 +344,15 @@
   }
   var klaviyo = {
     push: function (command) {
-      return promise(onsite.push(command));
+      var result = onsite.push(command);
+      return objectQueue !== learnq ? new Promise(function () {}) : promise(result);
     }
   };
   function klaviyoMethod(method) {
     return function () {
       var args = slice.call(arguments);
+      // Lost (see objectQueue): no result ever comes, so neither the callback nor the Promise settles.
+      if (objectQueue !== learnq) return onsite.push([method].concat(args)), new Promise(function () {});
       var callback = typeof args[args.length - 1] == 'function' ? args.pop() : null;
       var result = onsite.push([method].concat(args));
       if (callback) callBack(callback, result);

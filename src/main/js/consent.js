@@ -1,5 +1,5 @@
 /*
- * Consent and logout, in front of the destination (the README's "Consent and logout").
+ * Consent in front of the destination, and logout (the README's "Consent and logout").
  *
  * Segment's consent tools stamp every event with context.consent.categoryPreferences, the visitor's
  * choice per consent category, and keep a destination whose categories are not all granted from
@@ -14,7 +14,8 @@
  * __kla_off=true, when it starts, as "tracking off": a change shows from the next page on.
  * https://help.klaviyo.com/hc/en-us/articles/360034666712
  *
- * Without categories nothing here runs: the destination behaves as it always has.
+ * Without categories the consent check does not run: the destination behaves as it always has. A
+ * logout (klaviyoOnReset) runs with or without them.
  */
 var KLAVIYO_CONSENT_EVENT = 'Segment Consent Preference Updated';
 
@@ -39,9 +40,9 @@ function klaviyoConsent(s, n) {
  * Whether message m (of this type) may reach destination d, whose consent state is c, acting on what
  * its preferences say. Called inside klaviyoMessage's guard (so it calls Java directly): a message
  * whose consent cannot be read (a getter that throws) is dropped.
- * - Segment's consent event is never sent. When it denies a category, consent is revoked: d's queue
- *   is dropped, nothing more is sent until a grant, __kla_off=true is set for a year and __kla_id is
- *   deleted.
+ * - Segment's consent event is never sent. When it denies a category, consent is revoked: what a
+ *   logout does is done (core/Logout.java), nothing more is sent until a grant, and __kla_off=true is
+ *   set for a year.
  * - The first grant the page hears deletes __kla_off, before Klaviyo's script may load.
  * - A message that passes starts d (once: start does nothing after the first). One that does not
  *   tells the host that d is ready, so that analytics.ready() does not wait for Klaviyo.
@@ -52,13 +53,13 @@ function klaviyoConsented(c, d, type, m) {
     g = portKind(p) == 6 && (c.k.every(function (k) { return p[k] === true; }) ? 1 : 2);
   if (g == 1 && c.v != 1) {
     c.v = 1;
-    document.cookie = '__kla_off=; path=/; max-age=0';
+    klaviyoCookie('__kla_off', '', 0);
   }
   if (g > 1 && e) {
     c.v = 2;
-    klaviyoForget(d);
+    logOutDestination(d);
     subscriptionsCancel();
-    document.cookie = '__kla_off=true; path=/; max-age=31536000; SameSite=Lax';
+    klaviyoCookie('__kla_off', 'true', 31536000);
   }
   if (g > 1 || c.v > 1) {
     if (c.l) debugPrint('dropped, no consent:', type);
@@ -69,36 +70,20 @@ function klaviyoConsented(c, d, type, m) {
   return !e;
 }
 
-/**
- * Inside a guard: drops destination d's queue and deletes __kla_id for this host (with and without a
- * domain) and its parent domain, where Klaviyo may have set it. On a logout, it also forgets who the
- * visitor is on this page and in this tab, and asks a running Klaviyo to forget the identity it holds
- * for the page (_learnq.clearIdentity, which its script has but Klaviyo does not document): else, on
- * a page that does not reload, Klaviyo would go on with the previous person.
- */
-function klaviyoForget(d, logout) {
-  var h = location.hostname;
-  resetDestination(d);
-  ['', h, h.replace(/^[^.]*\./, '')].forEach(function (x) {
-    document.cookie = '__kla_id=; path=/; max-age=0' + (x && '; domain=' + x);
-  });
-  if (logout) {
-    forgetVisitor();
-    // Last: it throws until Klaviyo's script runs.
-    window._learnq.clearIdentity();
-  }
+/** Sets a cookie for the whole site (max-age in seconds; 0 deletes it), with a domain unless d is empty. */
+function klaviyoCookie(name, value, maxAge, d) {
+  document.cookie = name + '=' + value + '; path=/; max-age=' + maxAge + (d ? '; domain=' + d : '') + (maxAge ? '; SameSite=Lax' : '');
 }
 
 /**
  * A logout: when the host's analytics instance emits reset (Analytics Next's analytics.reset();
- * analytics.js-core has no such event), destination d, with consent state c, deletes __kla_id and
- * forgets who the visitor is on this page and in this tab. Its queue goes too: it holds the previous
- * person's commands, which would identify the browser again. Listens once per host.
+ * analytics.js-core has no such event), destination d logs out (core/Logout.java says what goes),
+ * with or without consent categories. Listens once per host.
  */
-function klaviyoOnReset(host, d, c) {
+function klaviyoOnReset(host, d) {
   try {
-    if (c && !host._r) klaviyoAnalytics(host).on('reset', function () {
-      klaviyoGuard(klaviyoForget, d, 1);
+    if (!host._r) klaviyoAnalytics(host).on('reset', function () {
+      klaviyoGuard(logOutDestination, d);
     });
     host._r = 1;
   } catch (e) {

@@ -93,7 +93,7 @@ function Klaviyo(settings) {
   // start it (see Destination.initialize), which only a message consent lets through may do.
   p.initialize = function () {
     var c = this._c;
-    klaviyoOnReset(this, this._k, c);
+    klaviyoOnReset(this, this._k);
     if (!(c && this._i)) klaviyoGuard(initializeDestination, this._k);
     this._i = 1;
   };

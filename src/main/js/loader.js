@@ -1,8 +1,10 @@
 /*
  * Klaviyo's onsite script and how commands reach it. Klaviyo's current API is the `klaviyo` object:
- * klaviyo.push([...]) takes every command, and before the script runs a stub queues them in
- * window._klOnsite. The older queue, window._learnq, is still read; the script forwards the object's
- * commands to the _learnq it finds when it starts.
+ * before the script runs, a stub queues its commands in window._klOnsite. The older queue,
+ * window._learnq, is still read: the script forwards the object's commands to the _learnq it finds
+ * when it starts, or to an array nobody reads when the page had none by then. So the account waits
+ * in the klaviyo object until the script runs, and from then on every command goes on _learnq,
+ * which the running script handles at once.
  * https://developers.klaviyo.com/en/docs/introduction_to_the_klaviyo_object
  * https://developers.klaviyo.com/en/docs/javascript_api
  *
@@ -46,14 +48,22 @@ function klaviyoPresent() {
   }
 }
 
-/** Inserts Klaviyo's onsite script, asynchronous; the destination hears if it fails to load. */
+/**
+ * Inserts Klaviyo's onsite script, asynchronous; destination d hears if it fails to load. False, and
+ * nothing inserted, when the page's Trusted Types refuse its address (trusted-types.js).
+ */
 function klaviyoInsert(key, d) {
   var s = document.createElement('script');
+  try {
+    s.src = trustedScriptURL(klaviyoScriptUrl(key));
+  } catch (e) {
+    return false;
+  }
   s.async = true;
-  s.src = trustedScriptURL(klaviyoScriptUrl(key));
   s.onload = klaviyoAdopt;
   s.onerror = function () { klaviyoGuard(klaviyoFailed, d, "Klaviyo's script failed to load"); };
   (document.head || document.documentElement).appendChild(s);
+  return true;
 }
 
 /**
@@ -73,6 +83,7 @@ function klaviyoAccount(key, d) {
     // A page that made them read-only: commands go nowhere, and the destination gives up in time.
   }
   klaviyoPush(['account', key, function () {
+    window._klaviyoAccount = key;
     klaviyoAccounts.set(key, true);
     waiting.forEach(function (d) { klaviyoGuard(klaviyoAnswered, d); });
   }]);
@@ -95,16 +106,31 @@ function klaviyoStub(w) {
 }
 
 /**
- * Hands a command to Klaviyo through the klaviyo object. A Klaviyo that runs on _learnq but has not
- * taken over _klOnsite (an older script, or the current one while it runs its queues) gets it on
- * _learnq, which it handles at once.
+ * The one place commands go to Klaviyo: on _learnq once its script runs, else to the klaviyo object.
+ * With a key, the command is that account's. Klaviyo's script holds one account at a time, the one
+ * handed over last (window._klaviyoAccount, shared by every copy of this bundle on the page), so the
+ * account goes first when another destination's was handed over since: with one key on the page,
+ * never.
  */
-function klaviyoPush(c) {
+function klaviyoPush(c, key) {
   try {
-    var w = window;
-    (klaviyoRunning() && !klaviyoTook(w._klOnsite) ? w._learnq : w.klaviyo).push(c);
+    var w = window, q = klaviyoRunning() ? w._learnq : w.klaviyo;
+    if (key && w._klaviyoAccount !== key) q.push(['account', w._klaviyoAccount = key]);
+    q.push(c);
   } catch (e) {
     // Klaviyo's own failure is not the page's.
+  }
+}
+
+/**
+ * Asks Klaviyo's running script to forget the identity it holds for the page: _learnq.clearIdentity,
+ * which its script has but Klaviyo does not document. Before the script runs there is none.
+ */
+function klaviyoClearIdentity() {
+  try {
+    window._learnq.clearIdentity();
+  } catch (e) {
+    // Not running yet: the cookie was all it had.
   }
 }
 
@@ -126,15 +152,18 @@ function klaviyoQueueAdd(a, c, limit) {
   return false;
 }
 
-/** Hands a queue's commands to Klaviyo, oldest first, including any added meanwhile. */
-function klaviyoDeliver(a) {
-  while (a.length) klaviyoPush(a.shift());
+/** Hands a queue's commands to Klaviyo for account key, oldest first, including any added meanwhile. */
+function klaviyoDeliver(a, key) {
+  while (a.length) klaviyoPush(a.shift(), key);
 }
 
-/** Gives up on Klaviyo for destination d after loadTimeout, unless it answered; an older Klaviyo that runs by then still answers. */
+/**
+ * Tells destination d when loadTimeout has passed, so that it tells the host it is ready unless
+ * Klaviyo answered; an older Klaviyo a platform added, which runs by then, still answers.
+ */
 function klaviyoWait(d, ms) {
   setTimeout(function () {
     klaviyoAdopt();
-    klaviyoGuard(klaviyoFailed, d, "Klaviyo's script did not run within loadTimeout");
+    klaviyoGuard(klaviyoLate, d);
   }, ms);
 }

@@ -26,7 +26,7 @@ Klaviyo.plugin = function (settings) {
       plugin.analytics = analytics;
       loaded = true;
       klaviyoWarnTwice(analytics);
-      klaviyoOnReset(plugin, d, c);
+      klaviyoOnReset(plugin, d);
       // With consent categories, the first message consent lets through starts it (consent.js), and
       // Analytics Next need not wait for that.
       if (c) done();

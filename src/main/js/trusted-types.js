@@ -1,11 +1,15 @@
 /*
  * Trusted Types: on a page whose Content-Security-Policy has require-trusted-types-for 'script', a
- * script's src takes no plain string, only what a policy the CSP names makes. Ours is
+ * script's src takes no plain string, only what a policy the CSP allows makes. Ours is
  * klaviyo-destination (the site allows it with `trusted-types klaviyo-destination`), made once per
- * page, and it makes nothing but the Klaviyo onsite address the loader builds.
+ * page, and it makes nothing but the Klaviyo onsite address the loader builds. Where the CSP does not
+ * allow it, the plain address is tried: a CSP may list policy names without requiring Trusted Types
+ * for scripts, and a site's default policy may let Klaviyo's address through. Only when the browser
+ * refuses that too does the destination give up (loader.js, klaviyoInsert).
  * https://developer.mozilla.org/en-US/docs/Web/API/Trusted_Types_API
+ * https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Content-Security-Policy/trusted-types
  */
-/** undefined until needed; then the policy, null without Trusted Types, false when the page forbids ours. */
+/** undefined until needed; then the policy, or null: no Trusted Types, or a CSP that does not allow ours. */
 var trustedPolicy;
 
 /**
@@ -21,8 +25,11 @@ function trustedKlaviyoURL(url) {
   throw new TypeError('klaviyo-destination: not Klaviyo\'s onsite script');
 }
 
-/** Whether this page lets the destination set a script's src: it has no Trusted Types, or allows our policy. */
-function trustedTypesAllowed() {
+/**
+ * What to set a script's src to for Klaviyo's onsite URL: a TrustedScriptURL from our policy where the
+ * page allows it, else the URL itself, which a page enforcing Trusted Types refuses (the setter throws).
+ */
+function trustedScriptURL(url) {
   if (trustedPolicy === void 0) {
     try {
       var t = window.trustedTypes;
@@ -30,13 +37,8 @@ function trustedTypesAllowed() {
         ? t.createPolicy('klaviyo-destination', { createScriptURL: trustedKlaviyoURL }) : null;
     } catch (e) {
       // The CSP does not name our policy (or allows it once, and it is made).
-      trustedPolicy = false;
+      trustedPolicy = null;
     }
   }
-  return trustedPolicy !== false;
-}
-
-/** What a script's src accepts for Klaviyo's onsite URL: a TrustedScriptURL where the page has Trusted Types. */
-function trustedScriptURL(url) {
-  return trustedTypesAllowed() && trustedPolicy ? trustedPolicy.createScriptURL(url) : url;
+  return trustedPolicy ? trustedPolicy.createScriptURL(url) : url;
 }

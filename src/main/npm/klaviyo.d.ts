@@ -65,8 +65,9 @@ export interface KlaviyoSettings {
    */
   queueLimit?: number;
   /**
-   * Milliseconds to wait for Klaviyo's script to run before giving up (the host is then told the
-   * destination is ready, and later calls are dropped). Default `10000`. Not a Segment setting.
+   * Milliseconds to wait for Klaviyo's script to run before telling the host the destination is
+   * ready, so that it does not wait; the calls keep waiting (up to `queueLimit`) and go to Klaviyo if
+   * its script runs later. Default `10000`. Not a Segment setting.
    */
   loadTimeout?: number;
   /**
@@ -151,8 +152,9 @@ export interface KlaviyoIntegrationInstance {
   /** Clears the commands waiting for Klaviyo's script. */
   reset(): void;
   /**
-   * 'initialize', and 'ready' once Klaviyo's script runs or the destination gave up (with consent
-   * categories, also when consent holds it back: the host need not wait).
+   * 'initialize', and 'ready' once: when Klaviyo's script runs, at `loadTimeout`, or when the
+   * destination gave up (with consent categories, also when consent holds it back: the host need not
+   * wait).
    */
   on(event: string, listener: (...args: any[]) => void): this;
   once(event: string, listener: (...args: any[]) => void): this;

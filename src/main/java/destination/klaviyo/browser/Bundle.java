@@ -1,6 +1,5 @@
 package destination.klaviyo.browser;
 
-import destination.klaviyo.core.Mapping;
 import destination.klaviyo.core.SegmentsKlaviyo;
 import destination.klaviyo.core.SubscriptionPolicy;
 import org.teavm.jso.JSExport;
@@ -12,9 +11,8 @@ import org.teavm.jso.JSObject;
  * call held are released when it returns.
  */
 public final class Bundle {
-    /** The port and the mapping every destination of the page shares; made when the bundle starts. */
+    /** The port every destination of the page reads values through (it holds no destination's state). */
     private static JsValues values;
-    private static Mapping mapping;
 
     private Bundle() {
     }
@@ -23,12 +21,11 @@ public final class Bundle {
     @JSExport
     public static void bundleStart() {
         values = new JsValues();
-        mapping = new Mapping(values, new TabIdentity());
     }
 
     @JSExport
     public static JSObject newDestination(Destination.Notifier notifier, JSObject settings, JSObject host) {
-        return new Destination(mapping, notifier, settings, host);
+        return new Destination(values, notifier, settings, host);
     }
 
     @JSExport
@@ -61,10 +58,10 @@ public final class Bundle {
         destination.klaviyoAnswered();
     }
 
-    /** A logout: forgets who the visitor is, on this page and in this tab. */
+    /** A logout (the host's reset), or a revocation of consent. */
     @JSExport
-    public static void forgetVisitor() {
-        mapping.forget();
+    public static void logOutDestination(Destination destination) {
+        destination.logOut();
     }
 
     /**
@@ -88,7 +85,13 @@ public final class Bundle {
         return SubscriptionPolicy.next(attempt, status, retryAfter, random);
     }
 
-    /** Klaviyo's script failed to load, or did not answer within loadTimeout: the reason says which. */
+    /** Klaviyo did not answer within loadTimeout. */
+    @JSExport
+    public static void klaviyoLate(Destination destination) {
+        destination.late();
+    }
+
+    /** Klaviyo's script failed to load. */
     @JSExport
     public static void klaviyoFailed(Destination destination, String reason) {
         destination.giveUp(reason);

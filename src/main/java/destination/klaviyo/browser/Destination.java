@@ -1,28 +1,35 @@
 package destination.klaviyo.browser;
 
 import destination.klaviyo.core.Commands;
+import destination.klaviyo.core.Logout;
 import destination.klaviyo.core.Mapping;
 import destination.klaviyo.core.Settings;
+import destination.klaviyo.core.Values;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 
 /**
- * One Klaviyo destination on a page: its settings, its lifecycle and its queue. The integration
- * object and the plugin of src/main/js/integration.js each drive one of these through {@link Bundle}.
+ * One Klaviyo destination on a page: its settings, its lifecycle, its queue, and its own mapping
+ * with what it remembers of who the visitor is (two destinations on a page share nothing). The
+ * integration object and the plugin of src/main/js/integration.js each drive one of these through
+ * {@link Bundle}.
  *
  * <p>Lifecycle: idle until started (the first page call, as the destination assumes a pageview; or
  * the plugin's load), then loading until Klaviyo's script runs, then ready. Klaviyo's script runs
- * when it answers the account command's callback. A script that fails to load, or does not answer
- * within {@code loadTimeout}, makes it give up: the queue is released, later messages are dropped at
- * once, and the host is told it is ready so that nothing waits on it.
+ * when it answers the account command's callback. At {@code loadTimeout} the host is told the
+ * destination is ready, so that nothing waits on it, but the queue (at most {@code queueLimit}
+ * commands) waits on for Klaviyo: on a slow network its script can take that long. The destination
+ * gives up for good only when the script fails to load, when there is no apiKey, or when the page's
+ * Trusted Types refuse the script: the queue is released and later messages are dropped at once.
  */
-final class Destination implements JSObject, Commands {
+final class Destination implements JSObject, Commands, Logout.Cookies {
     private static final int IDLE = 0;
     private static final int LOADING = 1;
     private static final int READY = 2;
     private static final int GAVE_UP = 3;
 
+    private final Values values;
     private final Mapping mapping;
     private final Settings settings;
     private final Notifier notifier;
@@ -32,6 +39,8 @@ final class Destination implements JSObject, Commands {
     private final KlaviyoQueue pending;
     private int state = IDLE;
     private int initializeCalls;
+    /** The host was told "ready": once is enough. */
+    private boolean hostTold;
 
     /**
      * Tells the host about the lifecycle: "initialize" on the first initialize() call, "ready" once
@@ -42,8 +51,9 @@ final class Destination implements JSObject, Commands {
         void notify(String event);
     }
 
-    Destination(Mapping mapping, Notifier notifier, JSObject settingsObject, JSObject host) {
-        this.mapping = mapping;
+    Destination(Values values, Notifier notifier, JSObject settingsObject, JSObject host) {
+        this.values = values;
+        mapping = new Mapping(values, new TabIdentity());
         this.notifier = notifier;
         this.host = host;
         settings = mapping.settings(JsValues.hold(settingsObject));
@@ -103,11 +113,10 @@ final class Destination implements JSObject, Commands {
         }
         // Klaviyo's script refuses to run twice: one a store platform added is used as it is.
         if (!KlaviyoScript.running() && !KlaviyoScript.present()) {
-            if (!TrustedTypes.allowed()) {
-                giveUp("Trusted Types forbid the policy klaviyo-destination");
+            if (!KlaviyoScript.insert(apiKey, this)) {
+                giveUp("Trusted Types refuse Klaviyo's script");
                 return;
             }
-            KlaviyoScript.insert(apiKey, this);
         } else {
             debug.log("Klaviyo is already on the page");
         }
@@ -128,13 +137,21 @@ final class Destination implements JSObject, Commands {
         pending.clear();
     }
 
+    /** A logout, or a revocation of consent: what {@link Logout} says goes. */
+    void logOut() {
+        pending.clear();
+        mapping.forget();
+        Logout.deleteIdentityCookie(values, KlaviyoScript.host(), this);
+        KlaviyoScript.clearIdentity();
+    }
+
     @Override
     public void send(int command) {
         JSObject value = JsValues.value(command);
         if (state == READY) {
             // Logged first: Klaviyo's script adds keys of its own to what it is handed.
             debug.log("sent:", value);
-            KlaviyoScript.push(value);
+            KlaviyoScript.push(value, settings.apiKey);
         } else if (state == GAVE_UP) {
             debug.log("dropped, Klaviyo is off:", value);
         } else if (pending.add(value)) {
@@ -157,6 +174,12 @@ final class Destination implements JSObject, Commands {
         }
     }
 
+    /** Where {@link Logout} deletes cookies. */
+    @Override
+    public void delete(String name, String domain) {
+        KlaviyoScript.deleteCookie(name, domain);
+    }
+
     @Override
     public void note(String note) {
         debug.log(note);
@@ -168,15 +191,26 @@ final class Destination implements JSObject, Commands {
             return;
         }
         // Still LOADING while delivering: a command made meanwhile queues behind the others.
-        pending.deliver();
+        pending.deliver(settings.apiKey);
         state = READY;
         debug.log("Klaviyo is ready");
-        notifier.notify("ready");
+        tellHostReady();
     }
 
     /**
-     * Gives up on Klaviyo, unless it runs already: no apiKey, its script failed to load (blocked, or not
-     * there), or it did not answer within {@code loadTimeout}.
+     * {@code loadTimeout} has passed and Klaviyo has not answered: the host hears "ready", so that it
+     * does not wait, and the queue waits on for Klaviyo.
+     */
+    void late() {
+        if (state == LOADING) {
+            debug.log("Klaviyo's script did not run within loadTimeout: ready, and waiting for it");
+            tellHostReady();
+        }
+    }
+
+    /**
+     * Gives up on Klaviyo for good, unless it runs already: no apiKey, its script failed to load
+     * (blocked, or not there), or the page's Trusted Types refuse it.
      */
     void giveUp(String reason) {
         if (state == READY || state == GAVE_UP) {
@@ -189,7 +223,14 @@ final class Destination implements JSObject, Commands {
         if (lost > 0) {
             debug.log("commands dropped:", count(lost));
         }
-        notifier.notify("ready");
+        tellHostReady();
+    }
+
+    private void tellHostReady() {
+        if (!hostTold) {
+            hostTold = true;
+            notifier.notify("ready");
+        }
     }
 
     @JSBody(params = "n", script = "return n;")

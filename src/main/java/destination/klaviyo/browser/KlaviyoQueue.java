@@ -31,9 +31,9 @@ final class KlaviyoQueue {
         return length(commands) + dropped;
     }
 
-    /** Hands every command to Klaviyo's queue, oldest first, including any added meanwhile. */
-    void deliver() {
-        deliver(commands);
+    /** Hands every command to Klaviyo for account {@code apiKey}, oldest first, including any added meanwhile. */
+    void deliver(String apiKey) {
+        deliver(commands, apiKey);
     }
 
     void clear() {
@@ -46,8 +46,8 @@ final class KlaviyoQueue {
     @JSBody(params = {"a", "c", "n"}, script = "return klaviyoQueueAdd(a, c, n);")
     private static native boolean add(JSObject queue, JSObject command, int limit);
 
-    @JSBody(params = "a", script = "klaviyoDeliver(a);")
-    private static native void deliver(JSObject queue);
+    @JSBody(params = {"a", "k"}, script = "klaviyoDeliver(a, k);")
+    private static native void deliver(JSObject queue, String apiKey);
 
     @JSBody(params = "a", script = "return a.length;")
     private static native int length(JSObject queue);

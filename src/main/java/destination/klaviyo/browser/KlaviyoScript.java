@@ -20,9 +20,12 @@ final class KlaviyoScript {
     @JSBody(script = "return klaviyoPresent();")
     static native boolean present();
 
-    /** Inserts Klaviyo's onsite script; the destination gives up if it fails to load. */
-    @JSBody(params = {"k", "d"}, script = "klaviyoInsert(k, d);")
-    static native void insert(String apiKey, Destination destination);
+    /**
+     * Inserts Klaviyo's onsite script; the destination gives up if it fails to load. False when the
+     * page's Trusted Types refuse its address, through our policy and as a plain URL.
+     */
+    @JSBody(params = {"k", "d"}, script = "return klaviyoInsert(k, d);")
+    static native boolean insert(String apiKey, Destination destination);
 
     /**
      * Announces the account to Klaviyo (once per page and key) with a callback; the destination's
@@ -31,11 +34,23 @@ final class KlaviyoScript {
     @JSBody(params = {"k", "d"}, script = "klaviyoAccount(k, d);")
     static native void account(String apiKey, Destination destination);
 
-    /** Hands a command to the running Klaviyo. */
-    @JSBody(params = "c", script = "klaviyoPush(c);")
-    static native void push(JSObject command);
+    /** Hands a command for account {@code apiKey} to the running Klaviyo. */
+    @JSBody(params = {"c", "k"}, script = "klaviyoPush(c, k);")
+    static native void push(JSObject command, String apiKey);
 
-    /** After a while, gives up on Klaviyo for the destination unless it has answered by then. */
+    /** Asks Klaviyo's running script to forget the identity it holds for the page; nothing before it runs. */
+    @JSBody(script = "klaviyoClearIdentity();")
+    static native void clearIdentity();
+
+    /** The page's host name, whose domains Klaviyo's cookies may be set on. */
+    @JSBody(script = "return location.hostname;")
+    static native String host();
+
+    /** Deletes a cookie set with this domain ("": without one). */
+    @JSBody(params = {"n", "d"}, script = "klaviyoCookie(n, '', 0, d);")
+    static native void deleteCookie(String name, String domain);
+
+    /** After a while, tells the destination that Klaviyo is late, unless it has answered by then. */
     @JSBody(params = {"d", "ms"}, script = "klaviyoWait(d, ms);")
     static native void waitFor(Destination destination, int milliseconds);
 }

@@ -4,15 +4,19 @@ import destination.klaviyo.core.Identity;
 import org.teavm.jso.JSBody;
 
 /**
- * What this browser tab knows of who the visitor is, for the core's {@link Identity}
- * (src/main/js/identity.js): whether the tab sent Klaviyo an identify with an identifier, kept in
- * sessionStorage so that it lasts across the tab's page loads and ends with the tab, and what
- * Klaviyo's running script says.
+ * The core's {@link Identity} in the browser (src/main/js/identity.js): the tab's memory of an
+ * identify sent, in sessionStorage so that it lasts across the tab's page loads and ends with the
+ * tab, and Klaviyo's running script's answer to isIdentified().
  */
 final class TabIdentity implements Identity {
     @Override
-    public boolean identified() {
-        return known();
+    public boolean remembered() {
+        return remembered0();
+    }
+
+    @Override
+    public boolean klaviyoSaysIdentified() {
+        return klaviyoSays();
     }
 
     @Override
@@ -20,8 +24,11 @@ final class TabIdentity implements Identity {
         remember0(sent);
     }
 
-    @JSBody(script = "return identityKnown();")
-    private static native boolean known();
+    @JSBody(script = "return identityRemembered();")
+    private static native boolean remembered0();
+
+    @JSBody(script = "return identityKlaviyoSays();")
+    private static native boolean klaviyoSays();
 
     @JSBody(params = "s", script = "identityRemember(s);")
     private static native void remember0(boolean sent);

@@ -1,17 +1,20 @@
 package destination.klaviyo.core;
 
 /**
- * Whether this browser is identified to Klaviyo, as far as the page can tell (browser/TabIdentity):
- * this tab's memory of an identify it sent, and what Klaviyo's running script says.
+ * What the browser can tell of who the visitor is (browser/TabIdentity, src/main/js/identity.js):
+ * the tab's memory of an identify it sent, and what Klaviyo's running script answers. It reads and
+ * writes; {@link TrackByEmail} decides what the answers mean.
  */
 public interface Identity {
-    /**
-     * Whether this tab sent an identify with an identifier (on this page or an earlier one), or else
-     * Klaviyo's script runs and says this browser is identified. Before Klaviyo's script runs, only the
-     * tab's memory answers.
-     */
-    boolean identified();
+    /** Whether the tab's memory (sessionStorage, across its pages) holds an identify sent with an identifier. */
+    boolean remembered();
 
-    /** Remembers for this tab that it sent an identify with an identifier; false forgets it. */
+    /**
+     * Whether Klaviyo's running script answers {@code true} to isIdentified(): false before it runs, or
+     * for any other answer. https://developers.klaviyo.com/en/docs/javascript_api
+     */
+    boolean klaviyoSaysIdentified();
+
+    /** Writes the tab's memory: it sent an identify with an identifier; false forgets it. */
     void remember(boolean sent);
 }

@@ -55,13 +55,23 @@ final class TrackByEmail {
             int email = propertyKeys.in(values, message.properties()).value(0);
             // Asked last, and only about an email address: the question may go to Klaviyo's script.
             if (email != Values.NO_VALUE && values.test(Identify.EMAIL_PATTERN, email)) {
-                if (identity.identified()) {
+                if (identified()) {
                     browser = IDENTIFIED;
                 } else {
                     send(email, Values.NO_VALUE, false, out);
                 }
             }
         }
+    }
+
+    /**
+     * Whether the browser is identified to Klaviyo, as far as the page can tell: this tab sent an
+     * identify with an identifier (on this page or an earlier one), or else Klaviyo's running script
+     * says so. The tab's memory is asked first: Klaviyo's answer costs a command to its script, and
+     * before the script runs there is none.
+     */
+    private boolean identified() {
+        return identity.remembered() || identity.klaviyoSaysIdentified();
     }
 
     /** Forgets who the visitor is, on this page and in this tab (a logout). */

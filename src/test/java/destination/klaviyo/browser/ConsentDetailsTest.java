@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Consent's details, driving the integration on a bare page as a host does: where the categories
  * come from, what counts as a grant, settings and messages that throw or hold the wrong types, the
- * debug line, and Klaviyo's identity cookie on the parent domain.
+ * debug line, and Klaviyo's identity cookie on every parent domain.
  */
 class ConsentDetailsTest {
     private static final String CONSENT_EVENT = "Segment Consent Preference Updated";
@@ -132,7 +132,26 @@ class ConsentDetailsTest {
             assertFalse(page.check(KLA_ID), "the identity cookies left: " + page.text("document.cookie"));
             assertTrue(page.check(KLA_OFF));
             assertTrue(page.check("/(^|; )other=kept(;|$)/.test(document.cookie)"), page.text("document.cookie"));
-            page.assertKlaviyoCommands(ACCOUNT);
+            page.assertKlaviyoCommands(ACCOUNT, "[\"clearIdentity\"]");
+        }
+    }
+
+    @Test
+    void aRevocationDeletesKlaviyosIdentityCookieOnEveryParentDomainAndClearsKlaviyosIdentity() {
+        try (HostPage page = HostPage.bareOn("https://a.b.shop.example")) {
+            page.run("""
+                    document.cookie = '__kla_id=host; path=/';
+                    ['a.b.shop.example', 'b.shop.example', 'shop.example'].forEach(function (d) {
+                      document.cookie = '__kla_id=' + d + '; path=/; domain=' + d; });""");
+            assertEquals(4, ((Number) page.run("document.cookie.match(/__kla_id=/g).length")).intValue(),
+                    "the identity cookies set: " + page.text("document.cookie"));
+            start(page, "{apiKey: 'hfWBjc', consentCategories: ['Targeting']}");
+            page.run("k.invoke('identify', {obj: {userId: 'u'}});");
+            page.assertKlaviyoCommands(ACCOUNT, "[\"identify\", {\"$id\": \"u\"}]");
+            track(page, CONSENT_EVENT, "{Targeting: false}");
+            assertFalse(page.check(KLA_ID), "the identity cookies left: " + page.text("document.cookie"));
+            assertTrue(page.check("klaviyoStandIn.identity === null"), "Klaviyo's identity for the page");
+            page.assertKlaviyoCommands(ACCOUNT, "[\"identify\", {\"$id\": \"u\"}]", "[\"clearIdentity\"]");
         }
     }
 }

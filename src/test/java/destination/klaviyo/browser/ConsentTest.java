@@ -93,7 +93,8 @@ class ConsentTest {
             // The grant's own consent event is not sent either; the track after it is, and Klaviyo's
             // tracking is on again for the next page.
             page.run("cmp.set({Targeting: true}); analytics.track('after the grant');");
-            page.assertKlaviyoCommands(ACCOUNT, PROFILE, EVENT_WITH_VALUE, "[\"track\", \"after the grant\", {}]");
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE, EVENT_WITH_VALUE, "[\"clearIdentity\"]",
+                    "[\"track\", \"after the grant\", {}]");
             assertFalse(page.check(KLA_OFF), "__kla_off after the grant: " + page.text("document.cookie"));
             assertEquals(2, page.segmentApiEvents().stream()
                     .filter(e -> "Segment Consent Preference Updated".equals(e.get("event"))).count(),

@@ -221,6 +221,27 @@ final class HostPage implements AutoCloseable {
     }
 
     /**
+     * {@link #analyticsNext(String)} served from another origin (such as {@code https://a.b.shop.example}),
+     * for what depends on the page's host name: Klaviyo's cookies on its parent domains.
+     */
+    static HostPage analyticsNextOn(String origin, String klaviyoSettings) {
+        FakeWeb web = analyticsNextWeb(Map.of("Klaviyo", classicKlaviyo(klaviyoSettings)))
+                .file(origin + "/next.html", PAGES.resolve("next.html"));
+        return openAt(origin + "/next.html", web);
+    }
+
+    /**
+     * A shop page whose source lists Klaviyo as a classic destination with {@code classicSettings}, and
+     * which also registers the plugin with {@code pluginSettings} ({@code test-pages/plugin.html}): two
+     * destinations, from two copies of the bundle, on one page.
+     */
+    static HostPage analyticsNextPluginBesideClassic(String classicSettings, String pluginSettings) {
+        FakeWeb web = analyticsNextWeb(Map.of("Klaviyo", classicKlaviyo(classicSettings)));
+        web.text(SHOP + "/klaviyo-settings.js", "text/javascript", settingsScript(pluginSettings));
+        return open("/plugin.html", web);
+    }
+
+    /**
      * A shop built with npm ({@code test-pages/consumer.html}): the consumer app of
      * {@code test-pages/consumer}, which installs Analytics Next and the destination's packed tarball
      * from npm and is bundled by esbuild into {@link #CONSUMER}. {@code consumerCase} is how it adds

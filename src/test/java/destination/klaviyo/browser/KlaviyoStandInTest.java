@@ -297,6 +297,8 @@ class KlaviyoStandInTest {
     @Test
     void withoutAKlaviyoObjectTheScriptMakesOneWhoseMethodsReturnPromises() {
         try (HostPage page = page()) {
+            // A _learnq array before the script starts, which its object module then forwards to.
+            page.run("window._learnq = [];");
             loadKlaviyo(page);
             page.run("""
                     window.results = [];
@@ -369,6 +371,33 @@ class KlaviyoStandInTest {
             assertEquals("[\"track\",\"later\",{}]", page.text("klaviyoStandIn.commands[klaviyoStandIn.commands.length - 1]"));
             page.waitUntil("results.length == 1");
             assertJson("[[\"later\", true]]", page, "results");
+        }
+    }
+
+    @Test
+    void withoutALearnqArrayWhenItStartsWhatGoesThroughTheKlaviyoObjectIsLost() {
+        // Klaviyo's object module holds the _learnq it found when it started, or an array of its own
+        // that nobody reads: then klaviyo.push, the object's methods and _klOnsite lead nowhere, with
+        // no result and no callback; _learnq itself works.
+        for (boolean stub : List.of(false, true)) {
+            try (HostPage page = page()) {
+                if (stub) {
+                    page.run(STUB + " klaviyo.track('queued by the stub', {});");
+                }
+                loadKlaviyo(page);
+                page.run("""
+                        window.results = [];
+                        klaviyo.push(['track', 'pushed', {}, function (v) { results.push(['callback', v]); }]);
+                        klaviyo.identify({$email: 'a@b.co'}).then(function (v) { results.push(['identify', v]); });
+                        _klOnsite.push(['track', 'onsite', {}]);
+                        _learnq.push(['track', 'on learnq', {}]);""");
+                page.idle(java.time.Duration.ofMillis(100));
+                assertCommands(page, "[\"track\", \"on learnq\", {}]");
+                assertEquals("[]", page.text("JSON.stringify(results)"), "no callback, no Promise settled");
+                List<String> lost = list(page, "klaviyoStandIn.lost");
+                assertEquals(stub ? 4 : 3, lost.size(), lost.toString());
+                assertTrue(lost.get(lost.size() - 1).contains("onsite"), lost.toString());
+            }
         }
     }
 

@@ -4,13 +4,19 @@ import static destination.klaviyo.browser.PageProbes.events;
 import static destination.klaviyo.browser.PageProbes.heldBackKlaviyo;
 import static destination.klaviyo.browser.PageProbes.startDestination;
 import static destination.klaviyo.browser.ShopEvents.ACCOUNT;
+import static destination.klaviyo.browser.ShopEvents.EVENT_WITH_VALUE;
+import static destination.klaviyo.browser.ShopEvents.IDENTIFY;
 import static destination.klaviyo.browser.ShopEvents.KLAVIYO_SCRIPT_FOR_KEY;
+import static destination.klaviyo.browser.ShopEvents.PROFILE;
 import static destination.klaviyo.browser.ShopEvents.SETTINGS;
+import static destination.klaviyo.browser.ShopEvents.TRACK_WITH_REVENUE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
@@ -173,16 +179,100 @@ class LifecycleTest {
         }
     }
 
+    /**
+     * Klaviyo's stand-in, slow: the script at Klaviyo's address loads at once and runs Klaviyo after
+     * {@code milliseconds}, as a script that a slow network takes that long to bring; it records
+     * when in {@code window.klaviyoRanAt}.
+     */
+    private static Consumer<FakeWeb> slowKlaviyo(int milliseconds) {
+        String slow = "setTimeout(function () { window.klaviyoRanAt = Date.now();\n" + HostPage.standInScript()
+                + "\n}, " + milliseconds + ");\n";
+        return web -> web.pattern(HostPage.KLAVIYO_SCRIPTS, request -> FakeWeb.Reply.of("text/javascript", slow));
+    }
+
     @Test
-    void aScriptThatNeverRunsIsGivenUpAfterLoadTimeout() {
+    void aKlaviyoThatAnswersElevenSecondsAfterLoadingGetsTheIdentifyAndTrackMadeBeforeInOrder() {
+        // Analytics Next, the default loadTimeout (10 s): the host is ready at 10 s, Klaviyo runs at 11 s.
+        try (HostPage page = HostPage.analyticsNext(SETTINGS, slowKlaviyo(11000))) {
+            page.run("window.readyAt = 0; analytics.ready(function () { readyAt = Date.now(); });");
+            page.run(IDENTIFY + "\n" + TRACK_WITH_REVENUE);
+            page.waitUntil("window.readyAt > 0", Duration.ofSeconds(20));
+            assertTrue(page.check("!window.klaviyoStandIn"), "the host is ready before Klaviyo runs");
+            page.waitUntil("window.klaviyoRanAt > 0", Duration.ofSeconds(10));
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE, EVENT_WITH_VALUE);
+            assertEquals(List.of(KLAVIYO_SCRIPT_FOR_KEY), page.klaviyoScriptRequests());
+        }
+    }
+
+    @Test
+    void afterLoadTimeoutTheHostHearsReadyOnceAndTheQueueWaitsForKlaviyoWithinQueueLimit() {
+        try (HostPage page = HostPage.bare(heldBackKlaviyo().andThen(HostPage.localStorageDebug("analytics:Klaviyo")))) {
+            startDestination(page, "{apiKey: 'hfWBjc', loadTimeout: 200, queueLimit: 3}");
+            page.run("k.invoke('identify', {obj: {userId: 'u'}}); k.invoke('track', {obj: {event: 'e1'}});");
+            page.waitUntil(READY, Duration.ofSeconds(5));
+            assertEquals(List.of("initialize", "ready"), events(page), "ready at loadTimeout, so that no host waits");
+            assertEquals("false", page.text("k.loaded()"));
+            page.run("k.invoke('track', {obj: {event: 'e2'}}); k.invoke('track', {obj: {event: 'e3'}});");
+            assertTrue(page.check(ONLY_ACCOUNT_QUEUED), page.text(QUEUES));
+            page.run("releaseKlaviyo();");
+            page.assertKlaviyoCommands(ACCOUNT, "[\"track\", \"e1\", {}]", "[\"track\", \"e2\", {}]",
+                    "[\"track\", \"e3\", {}]");
+            assertEquals(List.of("initialize", "ready"), events(page), "'ready' once");
+            assertEquals("true", page.text("k.loaded()"));
+            page.run("k.invoke('track', {obj: {event: 'after'}});");
+            page.assertKlaviyoCommands(ACCOUNT, "[\"track\", \"e1\", {}]", "[\"track\", \"e2\", {}]",
+                    "[\"track\", \"e3\", {}]", "[\"track\", \"after\", {}]");
+            assertTrue(page.console().contains("info: analytics:Klaviyo Klaviyo's script did not run within loadTimeout:"
+                    + " ready, and waiting for it"), page.console().toString());
+        }
+    }
+
+    @Test
+    void aScriptThatFailsAfterLoadTimeoutIsGivenUpForGood() {
+        String lateKlaviyo = HostPage.SHOP + "/vendor/klaviyo-late.js";
+        try (HostPage page = HostPage.bare(web -> web.failure(HostPage.KLAVIYO_SCRIPT, 404)
+                .route(HostPage.KLAVIYO_SCRIPT, request -> {
+                    sleep(500);
+                    return new FakeWeb.Reply(404, "text/plain", new byte[0]);
+                })
+                .text(lateKlaviyo, "text/javascript", HostPage.standInScript()))) {
+            page.run("localStorage.setItem('debug', 'analytics:Klaviyo');");
+            startDestination(page, "{apiKey: 'hfWBjc', loadTimeout: 0}", "k.invoke('track', {obj: {event: 'queued'}});");
+            page.waitUntil(READY, Duration.ofSeconds(5));
+            page.await("the script's failure", () -> !page.failedLoads().isEmpty(), Duration.ofSeconds(5));
+            page.run("k.invoke('track', {obj: {event: 'after the failure'}});");
+            assertEquals(List.of(
+                    "info: analytics:Klaviyo queued: [\"track\",\"queued\",{}]",
+                    "info: analytics:Klaviyo Klaviyo's script did not run within loadTimeout: ready, and waiting for it",
+                    "info: analytics:Klaviyo gave up: Klaviyo's script failed to load",
+                    "info: analytics:Klaviyo commands dropped: 1",
+                    "info: analytics:Klaviyo dropped, Klaviyo is off: track"), page.console());
+            // Nothing was kept: a Klaviyo that turns up after all gets the account alone.
+            page.run("var s = document.createElement('script'); s.src = '/vendor/klaviyo-late.js'; document.head.appendChild(s);");
+            page.waitUntil("window.klaviyoStandIn && klaviyoStandIn.running");
+            page.assertKlaviyoCommands(ACCOUNT);
+            assertEquals(List.of("initialize", "ready"), events(page));
+        }
+    }
+
+    private static void sleep(long milliseconds) {
+        try {
+            Thread.sleep(milliseconds);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void aScriptThatNeverRunsLeavesTheHostReadyAfterLoadTimeoutAndKlaviyosQueuesAlone() {
         try (HostPage page = HostPage.bare(web -> web.text(HostPage.KLAVIYO_SCRIPT, "text/javascript",
                 "/* loads, but never runs Klaviyo */"))) {
             startDestination(page, "{apiKey: 'hfWBjc', loadTimeout: 300}");
             page.run("k.invoke('track', {obj: {event: 'queued'}});");
             page.waitUntil(READY, java.time.Duration.ofSeconds(5));
-            long gaveUpAfter = Long.parseLong(page.text(
+            long readyAfter = Long.parseLong(page.text(
                     "klaviyoEvents.filter(function (e) { return e[0] == 'ready'; })[0][1]"));
-            assertTrue(gaveUpAfter >= 300 && gaveUpAfter < 1500, "gave up after " + gaveUpAfter + " ms");
+            assertTrue(readyAfter >= 300 && readyAfter < 1500, "ready after " + readyAfter + " ms");
             assertEquals(List.of("initialize", "ready"), events(page));
             assertTrue(page.check(ONLY_ACCOUNT_QUEUED), page.text(QUEUES));
 
@@ -272,6 +362,49 @@ class LifecycleTest {
                 assertEquals("1", page.text("document.querySelectorAll('script[src*=\"static.klaviyo.com\"]').length"));
                 assertEquals("0", page.text("klaviyoStandIn.refusedLoads"));
                 assertTrue(page.check("window.klaviyo === platformKlaviyo"), "Klaviyo's own object is used as it is");
+            }
+        }
+    }
+
+    /**
+     * Klaviyo's published stub, as a site pastes it before Klaviyo's script: {@code window._klOnsite}
+     * and a {@code klaviyo} Proxy whose push appends there and whose methods queue
+     * {@code [method, ...arguments, callback]} there and return a Promise. It makes no {@code _learnq}.
+     */
+    static final String KLAVIYO_STUB = """
+            !function () { if (window.klaviyo) return; window._klOnsite = window._klOnsite || [];
+              window.klaviyo = new Proxy({}, {get: function (o, m) {
+                if (m == 'push') return function () { window._klOnsite.push.apply(window._klOnsite, arguments); };
+                return function () { var a = [].slice.call(arguments), cb = typeof a[a.length - 1] == 'function' ? a.pop() : null;
+                  return new Promise(function (r) { window._klOnsite.push([m].concat(a, [function (v) { if (cb) cb(v); r(v); }])); }); };
+              }}); }();""";
+
+    @Test
+    void klaviyoThatStartedWithoutALearnqArrayGetsEveryCommandWithOrWithoutItsStubWhicheverItsAddress() {
+        // Klaviyo's object module then holds an array of its own that nobody reads: what goes through
+        // the klaviyo object is lost (the stand-in records it in klaviyoStandIn.lost); _learnq works.
+        for (String platformScript : PLATFORM_SCRIPTS) {
+            for (boolean stub : List.of(false, true)) {
+                String what = platformScript + (stub ? ", Klaviyo's stub first" : ", no stub");
+                try (HostPage page = HostPage.bare()) {
+                    if (stub) {
+                        page.run(KLAVIYO_STUB);
+                    }
+                    assertTrue(page.check("window._learnq === undefined"), what);
+                    page.run("var s = document.createElement('script'); s.src = '" + platformScript
+                            + "'; document.head.appendChild(s);");
+                    page.waitUntil("window.klaviyoStandIn && klaviyoStandIn.running");
+                    startDestination(page, "{apiKey: 'hfWBjc'}");
+                    assertEquals(List.of("initialize", "ready"), events(page), what);
+                    page.run("k.invoke('identify', {obj: {userId: 'u'}}); k.invoke('track', {obj: {event: 'e'}});");
+                    page.assertKlaviyoCommands(ACCOUNT, "[\"identify\", {\"$id\": \"u\"}]", "[\"track\", \"e\", {}]");
+                    // The stand-in is in the state that loses: what the page hands the klaviyo object goes nowhere.
+                    page.run("klaviyo.push(['track', 'through the klaviyo object', {}]);");
+                    assertEquals(List.of("[\"track\",\"through the klaviyo object\",{}]"),
+                            destination.klaviyo.Json.parseStrings(page.text("JSON.stringify(klaviyoStandIn.lost)")), what);
+                    page.assertKlaviyoCommands(ACCOUNT, "[\"identify\", {\"$id\": \"u\"}]", "[\"track\", \"e\", {}]");
+                    assertEquals(List.of(platformScript), page.klaviyoScriptRequests(), what);
+                }
             }
         }
     }

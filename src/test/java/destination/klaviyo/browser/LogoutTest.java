@@ -15,10 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A logout, as Segment tells sites to make it: {@code analytics.reset()}. With consent categories,
- * on Analytics Next's {@code reset} event the destination deletes Klaviyo's identity cookie
- * {@code __kla_id}, asks a running Klaviyo to forget the identity ({@code clearIdentity}), and
- * forgets what the page and the tab know of who the visitor is (the trackByEmail memory).
+ * A logout, as Segment tells sites to make it: {@code analytics.reset()}. On Analytics Next's
+ * {@code reset} event, with or without consent categories, the destination deletes Klaviyo's
+ * identity cookie {@code __kla_id} (for the host and every parent domain), asks a running Klaviyo to
+ * forget the identity ({@code clearIdentity}), and forgets what the page and the tab know of who the
+ * visitor is (the trackByEmail memory). The cart and the marks of lists subscribed to stay.
  */
 class LogoutTest {
     private static final String CDN_CONSENT = "{\"apiKey\": \"hfWBjc\", \"trackByEmail\": true,"
@@ -96,11 +97,57 @@ class LogoutTest {
     }
 
     @Test
-    void withoutCategoriesResetLeavesKlaviyoAsToday() {
-        try (HostPage page = HostPage.analyticsNext(SETTINGS)) {
-            page.whenReady(IDENTIFY + "\nanalytics.reset();");
+    void withoutCategoriesResetLogsOutToo() {
+        // The next person on a shared computer must not go on as the one who logged out: Klaviyo's
+        // cookie, its identity for the page and the tab's memory all go, consent categories or not.
+        try (HostPage page = HostPage.analyticsNext("{\"apiKey\": \"hfWBjc\", \"trackByEmail\": true}")) {
+            page.whenReady(IDENTIFY);
             page.assertKlaviyoCommands(ACCOUNT, PROFILE);
-            assertTrue(page.check(KLA_ID), "Klaviyo's identity cookie after reset: " + page.text("document.cookie"));
+            assertTrue(page.check(KLA_ID), "Klaviyo's identity cookie, from its identify: " + page.text("document.cookie"));
+            assertEquals("true", page.text(TAB_MEMORY));
+
+            page.run("analytics.reset();");
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE, "[\"clearIdentity\"]");
+            assertFalse(page.check(KLA_ID), "Klaviyo's identity cookie after reset: " + page.text("document.cookie"));
+            assertEquals("null", page.text(TAB_MEMORY));
+
+            page.run("analytics.track('Signed Up', {email: 'bob@example.com'});");
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE, "[\"clearIdentity\"]", "[\"isIdentified\"]",
+                    "[\"identify\", {\"$email\": \"bob@example.com\"}]",
+                    "[\"track\", \"Signed Up\", {\"email\": \"bob@example.com\"}]");
+        }
+    }
+
+    @Test
+    void aLogoutDeletesKlaviyosCookieForTheHostAndEveryParentDomain() {
+        try (HostPage page = HostPage.analyticsNextOn("https://a.b.shop.example", SETTINGS)) {
+            page.run("""
+                    document.cookie = '__kla_id=host; path=/';
+                    ['a.b.shop.example', 'b.shop.example', 'shop.example'].forEach(function (d) {
+                      document.cookie = '__kla_id=' + d + '; path=/; domain=' + d; });
+                    document.cookie = 'other=kept; path=/; domain=shop.example';""");
+            assertEquals(4, ((Number) page.run("document.cookie.match(/__kla_id=/g).length")).intValue(),
+                    "the identity cookies set: " + page.text("document.cookie"));
+            page.awaitReady();
+            page.run("analytics.reset();");
+            page.assertKlaviyoCommands(ACCOUNT, "[\"clearIdentity\"]");
+            assertFalse(page.check(KLA_ID), "the identity cookies left: " + page.text("document.cookie"));
+            assertTrue(page.check("/(^|; )other=kept(;|$)/.test(document.cookie)"), page.text("document.cookie"));
+        }
+    }
+
+    @Test
+    void aLogoutKeepsTheCartAndWhatElseTheTabStores() {
+        try (HostPage page = HostPage.analyticsNext(SETTINGS)) {
+            page.whenReady(IDENTIFY);
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE);
+            page.run("sessionStorage.setItem('klaviyo_cart', '{\"items\":[1]}'); sessionStorage.setItem('klaviyo_cart_id', '\"c1\"');"
+                    + " sessionStorage.setItem('site', 'kept');");
+            page.run("analytics.reset();");
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE, "[\"clearIdentity\"]");
+            assertEquals("[\"{\\\"items\\\":[1]}\",\"\\\"c1\\\"\",\"kept\"]", page.text("JSON.stringify([sessionStorage.getItem('klaviyo_cart'),"
+                    + " sessionStorage.getItem('klaviyo_cart_id'), sessionStorage.getItem('site')])"));
+            assertEquals("null", page.text(TAB_MEMORY));
         }
     }
 }

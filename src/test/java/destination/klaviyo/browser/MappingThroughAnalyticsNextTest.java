@@ -9,9 +9,13 @@ import org.junit.jupiter.api.Test;
  * The classic destination's own test cases (the reference's section 5) and each mapping rule, end to
  * end: Segment's snippet, Analytics Next loading klaviyo.dynamic.js, the stand-in recording what
  * Klaviyo gets. Analytics Next remembers the user across identify calls, so each identify case
- * starts with {@code analytics.reset()}, as a fresh page would.
+ * starts with {@code analytics.reset()}, as a fresh page would. A reset is a logout, which Klaviyo
+ * hears at once ({@code clearIdentity}); Analytics Next delivers the calls made in the same moment
+ * after it, so the logouts come first.
  */
 class MappingThroughAnalyticsNextTest {
+    /** What Klaviyo gets for analytics.reset(): the logout. */
+    static final String CLEAR_IDENTITY = "[\"clearIdentity\"]";
     private static final String A = "product_id: '507f1f77bcf86cd799439011', sku: '45790-32',"
             + " name: 'Monopoly: 3rd Edition', price: 19, quantity: 1, category: 'Games',"
             + " productUrl: 'http://www.example.com/path/to/product',"
@@ -42,7 +46,7 @@ class MappingThroughAnalyticsNextTest {
                     analytics.reset(); analytics.identify('id', {email: 'name@example.com', firstName: 'first',
                         lastName: 'last', phone: 'phone', title: 'title'});
                     analytics.group('id', {name: 'name'});""");
-            page.assertKlaviyoCommands(ACCOUNT,
+            page.assertKlaviyoCommands(ACCOUNT, CLEAR_IDENTITY, CLEAR_IDENTITY, CLEAR_IDENTITY, CLEAR_IDENTITY,
                     "[\"identify\", {\"$id\": \"id\"}]",
                     "[\"identify\", {\"$id\": \"horseRadish\", \"$email\": \"horses@horses.com\", \"foo\": true}]",
                     "[\"identify\", {\"$exchange_id\": \"exchange-id\", \"foo\": true}]",
@@ -112,7 +116,7 @@ class MappingThroughAnalyticsNextTest {
                       order_completed_last_30days: true});
                     analytics.reset(); analytics.identify('u2', {phoneNumber: '+443', company: 'Acme', $city: 'Paris',
                       address: {city: 'Lyon'}});""");
-            page.assertKlaviyoCommands(ACCOUNT, """
+            page.assertKlaviyoCommands(ACCOUNT, CLEAR_IDENTITY, """
                     ["identify", {"$id": "u1", "name": " Ada King Lovelace ", "phones": ["+441", "+442"],
                       "address": {"street": "12 Row", "city": "London", "state": "LDN", "postalCode": "N1", "country": "UK"},
                       "company": {"name": "Engines Ltd"}, "avatar": "https://x/a.png", "timezone": "Europe/London",

@@ -13,11 +13,12 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Klaviyo's script on a page that enforces Trusted Types ({@code require-trusted-types-for 'script'}):
- * the destination sets the script's src only through its policy {@code klaviyo-destination}, made
- * once, which makes nothing but Klaviyo's onsite URL; where the CSP forbids the policy, the
- * destination gives up cleanly. HtmlUnit has no Trusted Types, so {@link #trustedTypes} enforces
- * their rule for script elements in a page prelude.
+ * Klaviyo's script on a page with Trusted Types: the destination sets the script's src through its
+ * policy {@code klaviyo-destination}, made once, which makes nothing but Klaviyo's onsite URL. Where
+ * the CSP does not allow that policy, it tries the plain address, which a page that does not
+ * require Trusted Types for scripts (no {@code require-trusted-types-for}), or whose default policy
+ * lets Klaviyo's address through, accepts; it gives up cleanly only when the browser refuses that
+ * too. HtmlUnit has no Trusted Types, so {@link #trustedTypes} plays them in a page prelude.
  * https://developer.mozilla.org/en-US/docs/Web/API/Trusted_Types_API
  */
 class TrustedTypesTest {
@@ -34,6 +35,16 @@ class TrustedTypesTest {
      * a browser without Trusted Types.
      */
     static String trustedTypes(boolean installed, boolean forbidden, String debug) {
+        return trustedTypes(installed, forbidden, debug, "");
+    }
+
+    /**
+     * {@link #trustedTypes(boolean, boolean, String)}, plus {@code more}: statements run at the end
+     * of the prelude, with {@code seen} and {@code made} in scope. {@code window.trustedTypesDefault},
+     * when a statement there sets it to a function, plays the site's {@code default} policy: a plain
+     * string assigned to a script's src goes through it, and is refused when it returns null.
+     */
+    static String trustedTypes(boolean installed, boolean forbidden, String debug, String more) {
         return """
                 (function () {
                   var seen = window.trustedTypesSeen = {policies: [], srcs: []};
@@ -44,6 +55,13 @@ class TrustedTypesTest {
                     configurable: true, enumerable: src.enumerable, get: src.get,
                     set: function (value) {
                       var trusted = value !== null && typeof value == 'object' && made.has(value);
+                      if (installed && !trusted && typeof window.trustedTypesDefault == 'function') {
+                        var passed = window.trustedTypesDefault(String(value));
+                        if (passed != null) {
+                          seen.srcs.push('default ' + passed);
+                          return src.set.call(this, String(passed));
+                        }
+                      }
                       if (installed && !trusted) {
                         seen.srcs.push('refused ' + String(value));
                         throw new TypeError("Failed to set the 'src' property on 'HTMLScriptElement': This document requires 'TrustedScriptURL' assignment.");
@@ -68,9 +86,10 @@ class TrustedTypesTest {
                       return policy;
                     }
                   };
+                  %s
                 })();
                 """.formatted(installed, forbidden,
-                debug == null ? "" : "localStorage.setItem('debug', '" + debug + "');");
+                debug == null ? "" : "localStorage.setItem('debug', '" + debug + "');", more);
     }
 
     private static Consumer<FakeWeb> page(boolean installed, boolean forbidden) {
@@ -153,35 +172,67 @@ class TrustedTypesTest {
         }
     }
 
+    /** The debug line of a destination whose page refuses Klaviyo's script both ways. */
+    static final String REFUSED = "info: analytics:Klaviyo gave up: Trusted Types refuse Klaviyo's script";
+
     @Test
-    void aCspThatForbidsThePolicyMakesTheDestinationGiveUpCleanlyAndSayWhy() {
+    void aCspThatForbidsThePolicyAndRequiresTrustedTypesMakesTheDestinationGiveUpCleanlyAndSayWhy() {
         try (HostPage page = HostPage.bare(page(true, true))) {
             startDestination(page, "{apiKey: 'hfWBjc'}");
             page.waitUntil(READY);
             assertEquals(List.of("initialize", "ready"), events(page), "ready, so that no host waits");
             page.run("k.invoke('track', {obj: {event: 'after giving up'}}); k.invoke('page', {obj: {}});");
             assertEquals(List.of(), page.klaviyoScriptRequests());
-            assertEquals("[]", page.text("JSON.stringify(trustedTypesSeen.srcs)"), "no script src was even tried");
+            assertEquals("[\"refused " + KLAVIYO_SCRIPT_FOR_KEY + "\"]", page.text("JSON.stringify(trustedTypesSeen.srcs)"),
+                    "the plain address was tried, and the browser refused it");
+            assertEquals("0", page.text("document.querySelectorAll('script[src*=\"static.klaviyo.com\"]').length"), "no script element left");
             assertEquals("false", page.text("k.loaded()"));
             assertTrue(page.check("!window.klaviyoStandIn"));
-            assertEquals(List.of(
-                    "info: analytics:Klaviyo gave up: Trusted Types forbid the policy klaviyo-destination",
-                    "info: analytics:Klaviyo dropped, Klaviyo is off: track"), page.console());
+            assertEquals(List.of(REFUSED, "info: analytics:Klaviyo dropped, Klaviyo is off: track"), page.console());
         }
     }
 
     @Test
-    void analyticsNextPluginIsReadyWhenTheCspForbidsThePolicy() {
+    void aCspThatListsOtherPoliciesWithoutRequiringTrustedTypesGetsKlaviyoThroughThePlainAddress() {
+        // trusted-types default, and no require-trusted-types-for: creating our policy throws, but a
+        // script's src still takes a string.
+        String forbiddenOnly = "window.trustedTypes = {createPolicy: function (name) {"
+                + " throw new TypeError('Policy \"' + name + '\" disallowed.'); }};";
+        try (HostPage page = HostPage.bare(HostPage.prelude(forbiddenOnly))) {
+            startDestination(page, "{apiKey: 'hfWBjc'}");
+            page.waitUntil(READY);
+            page.run("k.invoke('track', {obj: {event: 'e'}});");
+            page.assertKlaviyoCommands(ACCOUNT, "[\"track\", \"e\", {}]");
+            assertEquals(List.of(KLAVIYO_SCRIPT_FOR_KEY), page.klaviyoScriptRequests());
+            assertEquals("true", page.text("k.loaded()"));
+        }
+    }
+
+    @Test
+    void aSiteDefaultPolicyThatLetsKlaviyosAddressThroughGetsKlaviyoWhenOursIsForbidden() {
+        // require-trusted-types-for 'script'; trusted-types default: the plain address goes through the
+        // site's default policy, which here accepts Klaviyo's onsite scripts.
+        String defaultPolicy = "window.trustedTypesDefault = function (url) {"
+                + " return url.indexOf('https://static.klaviyo.com/onsite/js/') == 0 ? url : null; };";
+        try (HostPage page = HostPage.bare(HostPage.prelude(trustedTypes(true, true, null, defaultPolicy)))) {
+            startDestination(page, "{apiKey: 'hfWBjc'}");
+            page.waitUntil(READY);
+            page.run("k.invoke('track', {obj: {event: 'e'}});");
+            page.assertKlaviyoCommands(ACCOUNT, "[\"track\", \"e\", {}]");
+            assertEquals("[\"default " + KLAVIYO_SCRIPT_FOR_KEY + "\"]", page.text("JSON.stringify(trustedTypesSeen.srcs)"));
+        }
+    }
+
+    @Test
+    void analyticsNextPluginGetsKlaviyoWhenTheCspListsOtherPoliciesWithoutRequiringTrustedTypes() {
         // The plugin page's snippet sets its own script's src as a string, which enforced Trusted Types
-        // would refuse: here only the policy is forbidden, not enforced, so that Analytics Next loads.
+        // would refuse: here the policy is forbidden, not enforced, so that Analytics Next loads.
         String forbiddenOnly = "window.trustedTypes = {createPolicy: function (name) {"
                 + " throw new TypeError('Policy \"' + name + '\" disallowed.'); }};";
         try (HostPage page = HostPage.analyticsNextPlugin(ShopEvents.SETTINGS, HostPage.prelude(forbiddenOnly))) {
-            page.awaitReady();
-            page.whenReady("analytics.track('event'); window.tracked = true;");
-            page.waitUntil("window.tracked === true");
-            assertEquals(List.of(), page.klaviyoScriptRequests());
-            assertTrue(page.check("!window.klaviyoStandIn"));
+            page.whenReady(ShopEvents.TRACK_WITH_REVENUE);
+            page.assertKlaviyoCommands(ACCOUNT, ShopEvents.EVENT_WITH_VALUE);
+            assertEquals(List.of(KLAVIYO_SCRIPT_FOR_KEY), page.klaviyoScriptRequests());
         }
     }
 
@@ -202,9 +253,8 @@ class TrustedTypesTest {
             page.whenReady("analytics.track('event'); window.tracked = true;");
             page.waitUntil("window.tracked === true");
             assertEquals(List.of(), page.klaviyoScriptRequests());
-            assertEquals("[]", page.text("JSON.stringify(trustedTypesSeen.srcs)"));
-            assertTrue(page.console().contains(
-                    "info: analytics:Klaviyo gave up: Trusted Types forbid the policy klaviyo-destination"), page.console().toString());
+            assertEquals("[\"refused " + KLAVIYO_SCRIPT_FOR_KEY + "\"]", page.text("JSON.stringify(trustedTypesSeen.srcs)"));
+            assertTrue(page.console().contains(REFUSED), page.console().toString());
         }
     }
 

@@ -1,25 +1,28 @@
 package destination.klaviyo.core;
 
 /**
- * The browser's {@link Identity} in JVM tests, as browser/TabIdentity answers: the tab's memory (kept
- * across the Mappings of its pages), else Klaviyo's answer, both set by the test. It counts the
- * questions, and those that reached Klaviyo.
+ * The browser's {@link Identity} in JVM tests: the tab's memory (kept across the Mappings of its
+ * pages) and Klaviyo's answer, both set by the test. It counts the reads of the memory, the questions
+ * to Klaviyo, and the writes.
  */
 final class IdentityStandIn implements Identity {
     /** What the tab's sessionStorage holds: whether it sent an identify with an identifier. */
     boolean remembered;
     /** What Klaviyo's running script answers to isIdentified(). */
     boolean klaviyoIdentified;
+    /** Reads of the tab's memory. */
     int asked;
     int klaviyoAsked;
     int memoryWrites;
 
     @Override
-    public boolean identified() {
+    public boolean remembered() {
         asked++;
-        if (remembered) {
-            return true;
-        }
+        return remembered;
+    }
+
+    @Override
+    public boolean klaviyoSaysIdentified() {
         klaviyoAsked++;
         return klaviyoIdentified;
     }
