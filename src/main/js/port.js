@@ -269,6 +269,19 @@ function portTest(p, h) {
   return t !== null && portPattern(p, 'i').test(t);
 }
 
+/** The number (from 1) of the first group of pattern p that takes part in its match in h's text; 0: no match. */
+function portWhich(p, h) {
+  var t = portText(portSlots[h]), m = t !== null && portPattern(p, 'i').exec(t), i = 1;
+  for (; m && i < m.length; i++) if (m[i] !== void 0) return i;
+  return 0;
+}
+
+/** Milliseconds since 1970 of a valid Date, a date string (Date.parse) or a finite number; else NaN. */
+function portTime(v) {
+  var k = portKind(v);
+  return k == 3 ? v : k == 4 ? Date.parse(v) : k == 7 && typeof v == 'object' ? Date.prototype.getTime.call(v) : NaN;
+}
+
 function portTrim(h) {
   var v = portSlots[h];
   return typeof v == 'string' ? portHold(v.trim()) : 0;

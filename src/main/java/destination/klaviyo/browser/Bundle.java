@@ -19,7 +19,7 @@ public final class Bundle {
     /** Called once, when the bundle's script runs. */
     @JSExport
     public static void bundleStart() {
-        mapping = new Mapping(new JsValues(), new TabIdentity());
+        mapping = new Mapping(new JsValues(), new TabIdentity(), new SessionStorage());
     }
 
     @JSExport

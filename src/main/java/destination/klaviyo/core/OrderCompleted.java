@@ -11,9 +11,10 @@ final class OrderCompleted {
 
     /**
      * The event names analytics.js-integration routes to orderCompleted, ignoring case: "Order
-     * Completed", "order_completed", "Completed Order"...
+     * Completed", "order_completed", "Completed Order"... Anchored at both ends in both word orders,
+     * unlike the classic's, so that "Completed Order Refunded" stays an ordinary event.
      */
-    static final String NAME_PATTERN = "^[ _]?completed[ _]?order|^[ _]?order[ _]?completed[ _]?$";
+    static final String NAME_PATTERN = "^[ _]?(?:completed[ _]?order|order[ _]?completed)[ _]?$";
 
     // The order's keys, found as the facade finds them. orderId, revenue and products are consumed
     // (with every alias, such as order_id); id and total stay in the order, as in the classic.
@@ -59,20 +60,29 @@ final class OrderCompleted {
         orderedOut = new KeyList(values, ORDERED_OUT);
     }
 
+    /** The facade's orderId(): id, else order_id (or orderId), from a lookup that starts with {@link #ORDER}. */
+    static int orderId(Found order) {
+        return or(truthyIdentifier(order, ID), truthyIdentifier(order, ORDER_ID));
+    }
+
+    /** The facade's revenue() for an order: revenue, else the total; read as currency. */
+    static int value(Values values, Found order) {
+        return Revenue.amount(values, order, order.truthy(REVENUE) ? REVENUE : TOTAL);
+    }
+
     void send(int event, int properties, Commands out) {
         Found order = orderKeys.in(values, properties);
-        int orderId = or(truthyIdentifier(order, ID), truthyIdentifier(order, ORDER_ID));
-        // The facade's revenue(): revenue, or the total for an order; then read as currency.
-        int revenue = Revenue.amount(values, order, order.truthy(REVENUE) ? REVENUE : TOTAL);
+        int orderId = orderId(order);
+        int revenue = value(values, order);
 
         // The objects of the products array; null entries, strings and the like are skipped.
         Found[] all = order.kind(PRODUCTS) == Values.ARRAY ? productKeys.inEach(values, order.value(PRODUCTS))
                 : new Found[0];
-        Product[] products = new Product[all.length];
+        Line[] products = new Line[all.length];
         int count = 0;
-        for (Found product : all) {
-            if (product.isObject()) {
-                products[count++] = new Product(product);
+        for (int e = 0; e < all.length; e++) {
+            if (all[e].isObject()) {
+                products[count++] = new Line(all[e], e + 1);
             }
         }
         int[] categories = new int[count];
@@ -81,7 +91,7 @@ final class OrderCompleted {
         int categoryCount = 0;
         int nameCount = 0;
         for (int i = 0; i < count; i++) {
-            Product product = products[i];
+            Line product = products[i];
             if (product.category != Values.NO_VALUE) {
                 categories[categoryCount++] = product.category;
             }
@@ -99,13 +109,14 @@ final class OrderCompleted {
         out.send(values.command("track", event, orderOut.build(values, order.record(), ORDER_CONSUMED, mapped)));
 
         int orderedProduct = count > 0 ? values.ofString(ORDERED_PRODUCT) : Values.NO_VALUE;
+        OrderedProductIds ids = new OrderedProductIds(values, orderId, count);
         for (int i = 0; i < count; i++) {
-            out.send(values.command("track", orderedProduct, products[i].orderedProduct(orderId)));
+            out.send(values.command("track", orderedProduct, products[i].orderedProduct(ids)));
         }
     }
 
     /** The facade's {@code a || b} for ids: a non-empty string or a number that is not 0. */
-    private static int truthyIdentifier(Found found, int entry) {
+    static int truthyIdentifier(Found found, int entry) {
         return found.truthy(entry) ? found.identifier(entry) : Values.NO_VALUE;
     }
 
@@ -114,16 +125,19 @@ final class OrderCompleted {
     }
 
     /** One product of the order, read once for both its Items entry and its Ordered Product event. */
-    private final class Product {
+    private final class Line {
         final Found fields;
+        /** Its position in the order's products, from 1. */
+        final int position;
         /** productId, else id: the facade's {@code productId || id}. */
         final int id;
         final int name;
         final int quantity;
         final int category;
 
-        Product(Found fields) {
+        Line(Found fields, int position) {
             this.fields = fields;
+            this.position = position;
             id = fields.truthy(PRODUCT_ID) ? fields.present(PRODUCT_ID) : fields.present(PRODUCT_ALT_ID);
             name = fields.present(NAME);
             quantity = fields.truthy(QUANTITY) && fields.present(QUANTITY) != Values.NO_VALUE
@@ -147,14 +161,11 @@ final class OrderCompleted {
         }
 
         /** The Ordered Product event's properties. */
-        int orderedProduct(int orderId) {
+        int orderedProduct(OrderedProductIds ids) {
             int[] mapped = orderedOut.values();
-            // Klaviyo deduplicates on $event_id: without both halves it would collide, so it is left out.
-            int key = or(or(truthyIdentifier(fields, PRODUCT_ID), truthyIdentifier(fields, PRODUCT_ALT_ID)),
-                    truthyIdentifier(fields, SKU));
-            if (orderId != Values.NO_VALUE && key != Values.NO_VALUE) {
-                mapped[0] = values.join(orderId, "_", key);
-            }
+            int sku = truthyIdentifier(fields, SKU);
+            int key = or(or(truthyIdentifier(fields, PRODUCT_ID), truthyIdentifier(fields, PRODUCT_ALT_ID)), sku);
+            mapped[0] = ids.next(key, sku, position);
             mapped[1] = fields.present(PRICE);
             mapped[2] = name;
             mapped[3] = quantity;

@@ -94,6 +94,22 @@ public interface Values {
      */
     boolean test(String pattern, int value);
 
+    /**
+     * Which group of a JavaScript regular expression, made with the {@code i} flag, takes part in its
+     * first match in the value's {@link #text}: the group's number (from 1), or 0 when nothing matches.
+     * One crossing tells which of several names an event has.
+     */
+    int which(String pattern, int value);
+
+    /** A NUMBER's value; NaN for anything else. */
+    double number(int value);
+
+    /**
+     * A time in milliseconds since 1970: a Date's, a date string's as JavaScript's Date.parse reads it,
+     * or a NUMBER itself; NaN for anything else.
+     */
+    double time(int value);
+
     /** JavaScript's {@code text.replace(new RegExp(pattern, 'g'), replacement)}. */
     String replace(String pattern, String text, String replacement);
 

@@ -324,6 +324,49 @@ final class JavaValues implements Values {
     }
 
     @Override
+    public int which(String pattern, int value) {
+        beforeCall();
+        String text = textOf(value(value));
+        Matcher m = text == null ? null : Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(text);
+        if (m != null && m.find()) {
+            for (int group = 1; group <= m.groupCount(); group++) {
+                if (m.group(group) != null) {
+                    return group;
+                }
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public double number(int value) {
+        beforeCall();
+        Object v = value(value);
+        return kindOf(v) == NUMBER ? (Double) v : Double.NaN;
+    }
+
+    @Override
+    public double time(int value) {
+        beforeCall();
+        Object v = value(value);
+        if (kindOf(v) == NUMBER) {
+            return (Double) v;
+        }
+        if (v instanceof JsDate date) {
+            return date.time();
+        }
+        if (v instanceof String s) {
+            // Date.parse of the ISO-8601 forms the tests use; anything else is NaN, as in JavaScript.
+            try {
+                return java.time.Instant.parse(s).toEpochMilli();
+            } catch (java.time.format.DateTimeParseException e) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
+    @Override
     public String replace(String pattern, String text, String replacement) {
         beforeCall();
         // JavaScript's \s is its trim's white space; Java's \s is ASCII only.
