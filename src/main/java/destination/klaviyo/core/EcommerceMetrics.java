@@ -49,10 +49,9 @@ final class EcommerceMetrics {
     private static final int QUERY = 22;
 
     /** The product keys every product row reads, with their aliases. */
-    private static final int PRODUCT_READ = KeyList.bit(Product.PRODUCT_ID) | KeyList.bit(Product.ID)
-            | KeyList.bit(Product.SKU) | KeyList.bit(Product.NAME) | KeyList.bit(Product.CATEGORY)
-            | KeyList.bit(Product.PRICE) | KeyList.bit(Product.URL) | KeyList.bit(Product.PRODUCT_URL)
-            | KeyList.bit(Product.IMAGE_URL);
+    private static final int PRODUCT_READ = 1 << Product.PRODUCT_ID | 1 << Product.ID | 1 << Product.SKU
+            | 1 << Product.NAME | 1 << Product.CATEGORY | 1 << Product.PRICE | 1 << Product.URL | 1 << Product.PRODUCT_URL
+            | 1 << Product.IMAGE_URL;
 
     // Klaviyo's Viewed Product, and the item trackViewedItem adds to "recently viewed items".
     // https://developers.klaviyo.com/en/docs/guide_to_integrating_a_platform_without_a_pre_built_klaviyo_integration#viewed-product
@@ -89,7 +88,7 @@ final class EcommerceMetrics {
     EcommerceMetrics(Values values, TabStorage storage) {
         this.values = values;
         this.storage = storage;
-        names = EventNames.pattern(new String[] {"product viewed", "product added", "product removed", "cart viewed",
+        names = EventNames.pattern(values, new String[] {"product viewed", "product added", "product removed", "cart viewed",
             "checkout started", "order completed", "product list viewed", "product category viewed",
             "products searched"});
         eventKeys = new KeyList(values, EVENT);

@@ -14,26 +14,14 @@ final class EventNames {
     /**
      * One pattern for several events (v2 names, lowercase words separated by single spaces): group i
      * takes part in the match of a name of event i (from 1), so {@link Values#which} says which it is.
+     * The browser's own engine rewrites the names (through the port), so no regex ships.
      */
-    static String pattern(String[] events) {
-        StringBuilder pattern = new StringBuilder("^[ _]?(?:");
-        for (int i = 0; i < events.length; i++) {
-            String v2 = events[i];
-            int verb = v2.lastIndexOf(' ');
-            String v1 = v2.substring(verb + 1) + " " + v2.substring(0, verb);
-            pattern.append(i == 0 ? "(" : "|(").append(words(v2)).append('|').append(words(v1)).append(')');
+    static String pattern(Values values, String[] events) {
+        String groups = "";
+        for (String v2 : events) {
+            String v1 = values.replace("^(.*) ([a-z]+)$", v2, "$2 $1");
+            groups += (groups.isEmpty() ? "(" : "|(") + v2 + "|" + v1 + ")";
         }
-        return pattern.append(")[ _]?$").toString();
-    }
-
-    /** The words of a name, each space made "[ _]?". */
-    private static String words(String name) {
-        StringBuilder words = new StringBuilder();
-        int start = 0;
-        for (int space = name.indexOf(' '); space >= 0; space = name.indexOf(' ', start)) {
-            words.append(name, start, space).append("[ _]?");
-            start = space + 1;
-        }
-        return words.append(name.substring(start)).toString();
+        return "^[ _]?(?:" + values.replace(" ", groups, "[ _]?") + ")[ _]?$";
     }
 }
