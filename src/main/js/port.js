@@ -240,6 +240,19 @@ function portArray(vals, count) {
   return portHoldMine(out);
 }
 
+/** portArray without handle 0 and without repeats: a value whose text an earlier one had is left out. */
+function portDistinct(vals, count) {
+  var out = [], seen = [];
+  for (var i = 0; i < count; i++) {
+    var t = portText(portSlots[vals[i]]);
+    if (vals[i] && seen.indexOf(t) < 0) {
+      seen.push(t);
+      out.push(portJson(vals[i]));
+    }
+  }
+  return portHoldMine(out);
+}
+
 /** A new array of the JSON of one value (null where JSON has no place), or an empty one for handle 0. */
 function portListOf(h) {
   var out = [];

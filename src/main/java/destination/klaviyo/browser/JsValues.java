@@ -122,6 +122,11 @@ final class JsValues implements Values {
     }
 
     @Override
+    public int distinct(int[] values, int count) {
+        return distinct0(values, count);
+    }
+
+    @Override
     public int listOf(int value) {
         return listOf0(value);
     }
@@ -196,6 +201,9 @@ final class JsValues implements Values {
 
     @JSBody(params = {"v", "n"}, script = "return portArray(v, n);")
     private static native int array0(@JSByRef int[] values, int count);
+
+    @JSBody(params = {"v", "n"}, script = "return portDistinct(v, n);")
+    private static native int distinct0(@JSByRef int[] values, int count);
 
     @JSBody(params = "h", script = "return portListOf(h);")
     private static native int listOf0(int value);

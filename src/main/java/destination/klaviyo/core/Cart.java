@@ -10,127 +10,145 @@ package destination.klaviyo.core;
  *   <li>Product Removed subtracts, and removes the item at zero.</li>
  *   <li>An event with a {@code products} array (Cart Viewed, Checkout Started...) says what the cart
  *       is: it replaces the remembered one.</li>
- *   <li>Order Completed empties it (a new, empty cart is remembered).</li>
+ *   <li>Order Completed empties it.</li>
  *   <li>A {@code cart_id} other than the remembered one starts a new cart; a cart remembered without
  *       one takes the event's.</li>
  * </ul>
- * It holds at most {@link #MAX_ITEMS} items (the oldest go first), and nothing but product fields:
- * it is stored in the tab's session storage as {@code {v: 1, cart: cart_id, items: Items}}. A stored
- * value that is not exactly that (corrupt, edited, from another version) starts an empty cart.
+ * It holds at most {@link #MAX_ITEMS} items (the oldest go first) and nothing but product fields, in
+ * the tab's session storage as {@code {v: 1, cart: cart_id, items: [{product_id, sku, name, price,
+ * quantity, url, image_url, category}]}}. A stored value that is not that (corrupt, edited, from
+ * another version) starts an empty cart.
+ *
+ * <p>One Cart serves the events of a page one at a time: {@link #load} starts each.
  */
 final class Cart {
     static final int MAX_ITEMS = 100;
-    /** The storage key; one cart per Klaviyo account, so two destinations never add a product twice. */
+    /** The storage key: one cart per Klaviyo account, so two destinations never add a product twice. */
     static final String KEY = "klaviyo_cart:";
     private static final int VERSION = 1;
 
-    // What is stored, read back exactly.
-    private static final String STORED = "=v =cart =items";
-    private static final String STORE = "v cart items";
+    private static final String RECORD = "v cart items";
+    private static final String RECORD_READ = "=v =cart =items";
     private static final int V = 0;
     private static final int CART_ID = 1;
     private static final int ITEMS = 2;
+    // A product as stored: Segment's names, which Product reads back.
+    private static final String PRODUCT = "product_id sku name price quantity url image_url category";
 
     private final Values values;
-    private final KeyList stored;
-    private final KeyList itemKeys;
-    private final KeyList store;
+    private final KeyList record;
+    private final KeyList recordRead;
+    private final KeyList productKeys;
+    private final KeyList product;
+
+    final Product[] products = new Product[MAX_ITEMS];
+    int count;
+    /** The cart's cart_id, or {@link Values#NO_VALUE}. */
+    int id;
 
     Cart(Values values) {
         this.values = values;
-        stored = new KeyList(values, STORED);
-        itemKeys = new KeyList(values, Product.STORED_KEYS);
-        store = new KeyList(values, STORE);
-    }
-
-    /** The cart of one event: what the tab remembered, changed by the event, then remembered again. */
-    final class Contents {
-        Product[] products = new Product[MAX_ITEMS + 1];
-        int count;
-        /** The cart's cart_id, or {@link Values#NO_VALUE}. */
-        int id;
-
-        /** Adds a product; the same line adds up its quantity. */
-        void add(Product product) {
-            for (int i = 0; i < count; i++) {
-                if (products[i].sameLine(values, product)) {
-                    products[i].quantity = Money.round(products[i].quantity + product.quantity);
-                    return;
-                }
-            }
-            if (count == MAX_ITEMS) {
-                drop(0);
-            }
-            products[count++] = product;
-        }
-
-        /** Takes a product's quantity off its line, and the line out at zero. */
-        void remove(Product product) {
-            for (int i = 0; i < count; i++) {
-                if (products[i].sameLine(values, product)) {
-                    double left = Money.round(products[i].quantity - product.quantity);
-                    if (left > 0) {
-                        products[i].quantity = left;
-                    } else {
-                        drop(i);
-                    }
-                    return;
-                }
-            }
-        }
-
-        /** The cart is now these products (at most the last {@link #MAX_ITEMS}). */
-        void replace(Product[] all, int n) {
-            count = 0;
-            for (int i = Math.max(0, n - MAX_ITEMS); i < n; i++) {
-                products[count++] = all[i];
-            }
-        }
-
-        private void drop(int index) {
-            count--;
-            for (int i = index; i < count; i++) {
-                products[i] = products[i + 1];
-            }
-        }
+        record = new KeyList(values, RECORD);
+        recordRead = new KeyList(values, RECORD_READ);
+        productKeys = new KeyList(values, Product.KEYS);
+        product = new KeyList(values, PRODUCT);
     }
 
     /** The remembered cart, or an empty one; {@code cartId}, the event's cart_id, may start a new one. */
-    Contents load(TabStorage storage, String account, int cartId) {
-        Contents cart = new Contents();
-        Found record = stored.in(values, storage.read(KEY + account));
-        int version = record.kind(V) == Values.NUMBER ? (int) values.number(record.value(V)) : 0;
-        boolean valid = version == VERSION && record.kind(ITEMS) == Values.ARRAY
-                && (record.kind(CART_ID) == Values.UNDEFINED || record.identifier(CART_ID) != Values.NO_VALUE);
-        Found[] items = valid ? itemKeys.inEach(values, record.value(ITEMS)) : new Found[0];
-        if (items.length > MAX_ITEMS) {
-            return cart;
+    void load(TabStorage storage, String account, int cartId) {
+        Found stored = recordRead.in(values, storage.read(KEY + account));
+        count = 0;
+        id = stored.identifier(CART_ID);
+        boolean valid = stored.kind(V) == Values.NUMBER && values.number(stored.value(V)) == VERSION
+                && (stored.kind(CART_ID) == Values.UNDEFINED || id != Values.NO_VALUE);
+        Found[] items = valid && stored.kind(ITEMS) == Values.ARRAY ? productKeys.inEach(values, stored.value(ITEMS))
+                : new Found[0];
+        // Every item is a product this cart wrote: an object with its quantity.
+        for (int i = 0; i < items.length && count >= 0; i++) {
+            count = i < MAX_ITEMS && items[i].isObject() && items[i].kind(Product.QUANTITY) == Values.NUMBER
+                    ? count + 1 : -1;
         }
-        for (Found item : items) {
-            Product product = Product.stored(values, item);
-            if (product == null) {
-                cart.count = 0;
-                return cart;
-            }
-            cart.products[cart.count++] = product;
+        if (!valid || count < 0 || cartId != Values.NO_VALUE && id != Values.NO_VALUE
+                && !values.text(cartId).equals(values.text(id))) {
+            count = 0;
+            id = Values.NO_VALUE;
         }
-        cart.id = record.value(CART_ID);
-        if (cartId != Values.NO_VALUE && cart.id != Values.NO_VALUE
-                && !values.text(cartId).equals(values.text(cart.id))) {
-            cart.count = 0;
+        for (int i = 0; i < count; i++) {
+            products[i] = Product.read(values, items[i]);
         }
         if (cartId != Values.NO_VALUE) {
-            cart.id = cartId;
+            id = cartId;
         }
-        return cart;
     }
 
-    /** Remembers the cart, whose Items list (made by {@link Items#cart}) is {@code items}. */
-    void save(TabStorage storage, String account, Contents cart, int items) {
-        int[] record = store.values();
-        record[V] = values.ofNumber(VERSION);
-        record[CART_ID] = cart.id;
-        record[ITEMS] = items;
-        storage.write(KEY + account, store.build(values, Values.NO_VALUE, 0, record));
+    /** Adds a product; the same line adds up its quantity. */
+    void add(Product added) {
+        for (int i = 0; i < count; i++) {
+            if (products[i].sameLine(values, added)) {
+                products[i].quantity = Money.round(products[i].quantity + added.quantity);
+                return;
+            }
+        }
+        if (count == MAX_ITEMS) {
+            drop(0);
+        }
+        products[count++] = added;
+    }
+
+    /** Takes a product's quantity off its line, and the line out at zero. */
+    void remove(Product removed) {
+        for (int i = 0; i < count; i++) {
+            if (products[i].sameLine(values, removed)) {
+                double left = Money.round(products[i].quantity - removed.quantity);
+                products[i].quantity = left;
+                if (left <= 0) {
+                    drop(i);
+                }
+                return;
+            }
+        }
+    }
+
+    /** The cart is now these products (at most the last {@link #MAX_ITEMS}). */
+    void replace(Product[] listed) {
+        count = 0;
+        for (int i = Math.max(0, listed.length - MAX_ITEMS); i < listed.length; i++) {
+            products[count++] = listed[i];
+        }
+    }
+
+    void empty() {
+        count = 0;
+        id = Values.NO_VALUE;
+    }
+
+    private void drop(int index) {
+        count--;
+        for (int i = index; i < count; i++) {
+            products[i] = products[i + 1];
+        }
+    }
+
+    /** Remembers the cart for the tab's next events. */
+    void save(TabStorage storage, String account) {
+        int[] stored = new int[count];
+        for (int i = 0; i < count; i++) {
+            Product p = products[i];
+            int[] fields = product.values();
+            fields[0] = p.id;
+            fields[1] = p.sku;
+            fields[2] = p.name;
+            fields[3] = p.price == p.price ? values.ofNumber(p.price) : Values.NO_VALUE;
+            fields[4] = values.ofNumber(p.quantity);
+            fields[5] = p.url;
+            fields[6] = p.image;
+            fields[7] = p.category;
+            stored[i] = product.build(values, Values.NO_VALUE, 0, fields);
+        }
+        int[] fields = record.values();
+        fields[V] = values.ofNumber(VERSION);
+        fields[CART_ID] = id;
+        fields[ITEMS] = values.array(stored, count);
+        storage.write(KEY + account, record.build(values, Values.NO_VALUE, 0, fields));
     }
 }

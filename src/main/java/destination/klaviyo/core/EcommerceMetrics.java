@@ -117,7 +117,8 @@ final class EcommerceMetrics {
         String account = settings.apiKey;
         if (event == ORDER_COMPLETED) {
             placedOrder.send(message.properties(), out);
-            cart.save(storage, account, cart.new Contents(), items.cart(null, 0));
+            cart.empty();
+            cart.save(storage, account);
             return true;
         }
         Found p = eventKeys.in(values, message.properties());
@@ -136,24 +137,22 @@ final class EcommerceMetrics {
                 break;
         }
         // The cart's events.
-        Cart.Contents contents = cart.load(storage, account, p.identifier(CART_ID));
-        Product[] listed = products(p);
+        cart.load(storage, account, p.identifier(CART_ID));
         Product product = Product.read(values, p);
-        if (listed != null) {
-            contents.replace(listed, listed.length);
+        if (p.kind(PRODUCTS) == Values.ARRAY) {
+            cart.replace(Product.list(values, productKeys, p, PRODUCTS));
         } else if (event == PRODUCT_ADDED) {
-            contents.add(product);
+            cart.add(product);
         } else if (event == PRODUCT_REMOVED) {
-            contents.remove(product);
+            cart.remove(product);
         }
-        int cartItems = items.cart(contents.products, contents.count);
-        cart.save(storage, account, contents, cartItems);
+        cart.save(storage, account);
         if (event == PRODUCT_ADDED) {
-            addedToCart(p, product, contents, cartItems, out);
+            addedToCart(p, product, out);
             return true;
         }
         if (event == CHECKOUT_STARTED) {
-            startedCheckout(message, p, contents, cartItems, out);
+            startedCheckout(message, p, out);
             return true;
         }
         return false;
@@ -200,7 +199,7 @@ final class EcommerceMetrics {
     }
 
     /** Product Added → Added to Cart: the added product, and the whole cart after the addition. */
-    private void addedToCart(Found p, Product added, Cart.Contents cart, int cartItems, Commands out) {
+    private void addedToCart(Found p, Product added, Commands out) {
         int[] a = addedToCart.values();
         double total = Items.total(cart.products, cart.count);
         a[0] = total == total ? values.ofNumber(total) : Revenue.amount(values, p, REVENUE);
@@ -214,7 +213,7 @@ final class EcommerceMetrics {
         a[8] = values.ofNumber(added.quantity);
         a[9] = items.names(cart.products, cart.count);
         a[10] = p.identifier(CHECKOUT_URL);
-        a[11] = cartItems;
+        a[11] = items.cart(cart.products, cart.count);
         int consumed = PRODUCT_READ | KeyList.bit(Product.QUANTITY) | KeyList.bit(PRODUCTS)
                 | (a[10] != Values.NO_VALUE ? KeyList.bit(CHECKOUT_URL) : 0)
                 | (total != total && a[0] != Values.NO_VALUE ? KeyList.bit(REVENUE_KEY) : 0);
@@ -228,7 +227,7 @@ final class EcommerceMetrics {
      * a shopper who comes back starts a new checkout, and a retried message deduplicates. Without an id
      * or a time there is none.
      */
-    private void startedCheckout(Message message, Found p, Cart.Contents cart, int cartItems, Commands out) {
+    private void startedCheckout(Message message, Found p, Commands out) {
         int[] s = startedCheckout.values();
         int idEntry = p.identifier(CHECKOUT_ID) != Values.NO_VALUE ? CHECKOUT_ID
                 : p.identifier(ORDER_ID) != Values.NO_VALUE ? ORDER_ID : CART_ID;
@@ -245,7 +244,7 @@ final class EcommerceMetrics {
         s[2] = items.names(cart.products, cart.count);
         s[3] = p.identifier(CHECKOUT_URL);
         s[4] = items.categories(null, cart.products, cart.count);
-        s[5] = cartItems;
+        s[5] = items.cart(cart.products, cart.count);
         int consumed = KeyList.bit(PRODUCTS) | (s[0] != Values.NO_VALUE ? KeyList.bit(idEntry) : 0)
                 | (value != Values.NO_VALUE ? KeyList.bit(valueEntry) : 0)
                 | (s[3] != Values.NO_VALUE ? KeyList.bit(CHECKOUT_URL) : 0);
@@ -274,26 +273,6 @@ final class EcommerceMetrics {
         s[1] = Revenue.amount(values, p, REVENUE);
         out.send(values.command("track", values.ofString("Searched Site"), searchedSite.build(values, p.record(),
                 used(s[0], QUERY) | used(s[1], REVENUE_KEY), s)));
-    }
-
-    /** The event's products array, read as products (objects only); null when it has none. */
-    private Product[] products(Found p) {
-        if (p.kind(PRODUCTS) != Values.ARRAY) {
-            return null;
-        }
-        Found[] all = productKeys.inEach(values, p.value(PRODUCTS));
-        Product[] products = new Product[all.length];
-        int count = 0;
-        for (Found product : all) {
-            if (product.isObject()) {
-                products[count++] = Product.read(values, product);
-            }
-        }
-        Product[] listed = new Product[count];
-        for (int i = 0; i < count; i++) {
-            listed[i] = products[i];
-        }
-        return listed;
     }
 
     /** The bit of an entry whose value a Klaviyo property took. */

@@ -82,23 +82,21 @@ final class Items {
      * AddedItemCategories starts with the added product's), when it is not null.
      */
     int categories(Product first, Product[] products, int count) {
-        Distinct distinct = new Distinct(count + 1);
-        if (first != null) {
-            distinct.add(first.category);
-        }
+        int[] categories = new int[count + 1];
+        categories[0] = first != null ? first.category : Values.NO_VALUE;
         for (int i = 0; i < count; i++) {
-            distinct.add(products[i].category);
+            categories[i + 1] = products[i].category;
         }
-        return values.array(distinct.values, distinct.count);
+        return values.distinct(categories, count + 1);
     }
 
     /** Brands: the distinct brands of the products. */
     int brands(Product[] products, int count) {
-        Distinct distinct = new Distinct(count);
+        int[] brands = new int[count];
         for (int i = 0; i < count; i++) {
-            distinct.add(products[i].brand);
+            brands[i] = products[i].brand;
         }
-        return values.array(distinct.values, distinct.count);
+        return values.distinct(brands, count);
     }
 
     /** The sum of the RowTotals; NaN when no product has a price. */
@@ -116,31 +114,5 @@ final class Items {
     /** A number handle; {@link Values#NO_VALUE} for NaN. */
     int number(double n) {
         return n == n ? values.ofNumber(n) : Values.NO_VALUE;
-    }
-
-    /** Values (identifiers) without repeats, compared by their text. */
-    private final class Distinct {
-        final int[] values;
-        final String[] texts;
-        int count;
-
-        Distinct(int capacity) {
-            values = new int[capacity];
-            texts = new String[capacity];
-        }
-
-        void add(int value) {
-            if (value == Values.NO_VALUE) {
-                return;
-            }
-            String text = Items.this.values.text(value);
-            for (int i = 0; i < count; i++) {
-                if (texts[i].equals(text)) {
-                    return;
-                }
-            }
-            texts[count] = text;
-            values[count++] = value;
-        }
     }
 }

@@ -46,17 +46,8 @@ final class PlacedOrder {
     void send(int properties, Commands out) {
         Found order = orderKeys.in(values, properties);
         int orderId = OrderCompleted.orderId(order);
-        Found[] all = order.kind(PRODUCTS) == Values.ARRAY ? productKeys.inEach(values, order.value(PRODUCTS))
-                : new Found[0];
-        Product[] products = new Product[all.length];
-        int[] positions = new int[all.length];
-        int count = 0;
-        for (int e = 0; e < all.length; e++) {
-            if (all[e].isObject()) {
-                positions[count] = e + 1;
-                products[count++] = Product.read(values, all[e]);
-            }
-        }
+        Product[] products = Product.list(values, productKeys, order, PRODUCTS);
+        int count = products.length;
 
         int[] placed = orderOut.values();
         placed[0] = orderId;
@@ -79,7 +70,7 @@ final class PlacedOrder {
         for (int i = 0; i < count; i++) {
             Product p = products[i];
             int[] line = orderedOut.values();
-            line[0] = ids.next(p.id != Values.NO_VALUE ? p.id : p.sku, p.sku, positions[i]);
+            line[0] = ids.next(p.id != Values.NO_VALUE ? p.id : p.sku, p.sku, p.position);
             line[1] = items.number(p.rowTotal());
             line[2] = orderId;
             line[3] = p.name;

@@ -2,8 +2,10 @@ package destination.klaviyo.core;
 
 /**
  * One product of Segment's ecommerce spec, read for Klaviyo's ecommerce metrics: the properties of a
- * single-product event (Product Viewed, Product Added...) or an entry of {@code products}, or an item
- * of the cart this tab remembers. https://segment.com/docs/connections/spec/ecommerce/v2/#product-viewed
+ * single-product event (Product Viewed, Product Added...) or an entry of {@code products}. https://segment.com/docs/connections/spec/ecommerce/v2/#product-viewed
+ *
+ * <p>The cart this tab remembers stores its products under Segment's names too, so they read back
+ * the same way.
  *
  * <p>Fields are found as the facade finds keys (ignoring case and punctuation): the id is product_id,
  * else id; the url is url, else productUrl; the image is image_url or imageUrl. Identifiers, names,
@@ -28,13 +30,6 @@ final class Product {
     static final int IMAGE_URL = 10;
     static final int COMPARE_AT_PRICE = 11;
 
-    /**
-     * The keys of an item of the remembered cart, read back exactly as Added to Cart's Items wrote them:
-     * what {@link Cart} stores is those Items.
-     */
-    static final String STORED_KEYS = "=ProductID =SKU =ProductName =Quantity =ItemPrice =ProductURL =ImageURL"
-            + " =ProductCategories";
-
     int id;
     int sku;
     int name;
@@ -47,10 +42,33 @@ final class Product {
     double price;
     double compareAtPrice;
     double quantity;
+    /** Its position in the event's products, from 1 (0 for a single-product event's). */
+    int position;
     /** The texts of id and sku, for telling two lines of a cart apart; read when first needed. */
     private String key;
 
     private Product() {
+    }
+
+    /** The objects of an array of products (at {@code entry} of a lookup), read in one step; others are skipped. */
+    static Product[] list(Values values, KeyList keys, Found holder, int entry) {
+        Found[] all = holder.kind(entry) == Values.ARRAY ? keys.inEach(values, holder.value(entry)) : new Found[0];
+        int count = 0;
+        for (Found found : all) {
+            if (found.isObject()) {
+                count++;
+            }
+        }
+        Product[] products = new Product[count];
+        count = 0;
+        for (int e = 0; e < all.length; e++) {
+            if (all[e].isObject()) {
+                Product product = read(values, all[e]);
+                product.position = e + 1;
+                products[count++] = product;
+            }
+        }
+        return products;
     }
 
     /** A Segment product, from a lookup of {@link #KEYS} (or of a list that starts with them). */
@@ -68,40 +86,6 @@ final class Product {
         double quantity = Revenue.number(values, fields, QUANTITY);
         p.quantity = quantity > 0 ? quantity : 1;
         return p;
-    }
-
-    /**
-     * An item of the remembered cart, from a lookup of {@link #STORED_KEYS}; null when it is not what
-     * the destination wrote (edited, corrupt, or from another version).
-     */
-    static Product stored(Values values, Found item) {
-        if (!item.isObject() || !optional(item, 0) || !optional(item, 1) || !optional(item, 2)
-                || !optional(item, 5) || !optional(item, 6) || item.kind(3) != Values.NUMBER
-                || !(item.kind(4) == Values.UNDEFINED || item.kind(4) == Values.NUMBER)
-                || item.kind(7) != Values.ARRAY) {
-            return null;
-        }
-        Product p = new Product();
-        p.id = item.value(0);
-        p.sku = item.value(1);
-        p.name = item.value(2);
-        p.quantity = values.number(item.value(3));
-        p.price = item.kind(4) == Values.NUMBER ? values.number(item.value(4)) : Double.NaN;
-        p.compareAtPrice = Double.NaN;
-        p.url = item.value(5);
-        p.image = item.value(6);
-        // ProductCategories: the list of at most one category that Items hold.
-        int categories = item.value(7);
-        int length = values.length(categories);
-        p.category = length == 1 ? values.at(categories, 0) : Values.NO_VALUE;
-        int kind = values.kind(p.category);
-        boolean category = length == 0 || kind == Values.NUMBER || kind == Values.STRING;
-        return p.quantity > 0 && length < 2 && category ? p : null;
-    }
-
-    /** Absent, or an identifier. */
-    private static boolean optional(Found found, int entry) {
-        return found.kind(entry) == Values.UNDEFINED || found.identifier(entry) != Values.NO_VALUE;
     }
 
     /** ItemPrice × Quantity, NaN without a price. */

@@ -132,6 +132,12 @@ public interface Values {
     /** A new array of JSON copies (see {@link #build}) of the first {@code count} values; null where JSON has none. */
     int array(int[] values, int count);
 
+    /**
+     * A new array of JSON copies (see {@link #build}) of the first {@code count} values, without
+     * {@link #NO_VALUE} and without repeats: a value whose {@link #text} an earlier one had is left out.
+     */
+    int distinct(int[] values, int count);
+
     /** A new array of a JSON copy of one value, or an empty one for {@link #NO_VALUE}. */
     int listOf(int value);
 

@@ -486,6 +486,23 @@ final class JavaValues implements Values {
     }
 
     @Override
+    public int distinct(int[] values, int count) {
+        beforeCall();
+        List<Object> out = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String text = values[i] == NO_VALUE ? null : textOf(value(values[i]));
+            if (values[i] != NO_VALUE && !seen.contains(text)) {
+                seen.add(text);
+                Object c = copy(value(values[i]), new ArrayList<>());
+                out.add(c == LEFT_OUT ? null : c);
+            }
+        }
+        made.add(out);
+        return hold(out);
+    }
+
+    @Override
     public int listOf(int value) {
         beforeCall();
         List<Object> out = new ArrayList<>();
