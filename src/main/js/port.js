@@ -253,6 +253,15 @@ function portDistinct(vals, count) {
   return portHoldMine(out);
 }
 
+/** For each of the first count values, 1 + the index of the first earlier one with the same text, or 0. */
+function portRepeats(vals, count, repeats) {
+  for (var i = 0, texts = []; i < count; i++) {
+    texts.push(portText(portSlots[vals[i]]));
+    repeats[i] = texts.indexOf(texts[i]) + 1;
+    if (repeats[i] == i + 1) repeats[i] = 0;
+  }
+}
+
 /** A new array of the JSON of one value (null where JSON has no place), or an empty one for handle 0. */
 function portListOf(h) {
   var out = [];

@@ -127,6 +127,11 @@ final class JsValues implements Values {
     }
 
     @Override
+    public void repeats(int[] values, int count, int[] repeats) {
+        repeats0(values, count, repeats);
+    }
+
+    @Override
     public int listOf(int value) {
         return listOf0(value);
     }
@@ -204,6 +209,9 @@ final class JsValues implements Values {
 
     @JSBody(params = {"v", "n"}, script = "return portDistinct(v, n);")
     private static native int distinct0(@JSByRef int[] values, int count);
+
+    @JSBody(params = {"v", "n", "r"}, script = "portRepeats(v, n, r);")
+    private static native void repeats0(@JSByRef int[] values, int count, @JSByRef int[] repeats);
 
     @JSBody(params = "h", script = "return portListOf(h);")
     private static native int listOf0(int value);

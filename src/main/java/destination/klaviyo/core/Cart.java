@@ -32,40 +32,40 @@ final class Cart {
     private static final int V = 0;
     private static final int CART_ID = 1;
     private static final int ITEMS = 2;
-    // A product as stored: Segment's names, which Product reads back.
-    private static final String PRODUCT = "product_id sku name price quantity url image_url category";
 
     private final Values values;
+    private final Product.Keys keys;
     private final KeyList record;
     private final KeyList recordRead;
-    private final KeyList productKeys;
-    private final KeyList product;
+    /** A product as stored: Segment's names, which {@link Product} reads back. */
+    private final Shape stored;
 
     final Product[] products = new Product[MAX_ITEMS];
     int count;
     /** The cart's cart_id, or {@link Values#NO_VALUE}. */
     int id;
 
-    Cart(Values values) {
+    Cart(Values values, Product.Keys keys) {
         this.values = values;
+        this.keys = keys;
         record = new KeyList(values, RECORD);
         recordRead = new KeyList(values, RECORD_READ);
-        productKeys = new KeyList(values, Product.KEYS);
-        product = new KeyList(values, PRODUCT);
+        stored = new Shape(values, keys.vocabulary, "product_id=productid,id sku=sku name=name price=money:price"
+                + " quantity=given url=url,producturl image_url=imageurl category=category");
     }
 
     /** The remembered cart, or an empty one; {@code cartId}, the event's cart_id, may start a new one. */
     void load(TabStorage storage, String account, int cartId) {
-        Found stored = recordRead.in(values, storage.read(KEY + account));
+        Found saved = recordRead.in(values, storage.read(KEY + account));
         count = 0;
-        id = stored.identifier(CART_ID);
-        boolean valid = stored.kind(V) == Values.NUMBER && values.number(stored.value(V)) == VERSION
-                && (stored.kind(CART_ID) == Values.UNDEFINED || id != Values.NO_VALUE);
-        Found[] items = valid && stored.kind(ITEMS) == Values.ARRAY ? productKeys.inEach(values, stored.value(ITEMS))
+        id = saved.identifier(CART_ID);
+        boolean valid = saved.kind(V) == Values.NUMBER && values.number(saved.value(V)) == VERSION
+                && (saved.kind(CART_ID) == Values.UNDEFINED || id != Values.NO_VALUE);
+        Found[] items = valid && saved.kind(ITEMS) == Values.ARRAY ? keys.vocabulary.readEach(saved.value(ITEMS))
                 : new Found[0];
         // Every item is a product this cart wrote: an object with its quantity.
         for (int i = 0; i < items.length && count >= 0; i++) {
-            count = i < MAX_ITEMS && items[i].isObject() && items[i].kind(Product.QUANTITY) == Values.NUMBER
+            count = i < MAX_ITEMS && items[i].isObject() && items[i].kind(keys.quantity) == Values.NUMBER
                     ? count + 1 : -1;
         }
         if (!valid || count < 0 || cartId != Values.NO_VALUE && id != Values.NO_VALUE
@@ -74,7 +74,7 @@ final class Cart {
             id = Values.NO_VALUE;
         }
         for (int i = 0; i < count; i++) {
-            products[i] = Product.read(values, items[i]);
+            products[i] = new Product(values, keys, items[i]);
         }
         if (cartId != Values.NO_VALUE) {
             id = cartId;
@@ -85,7 +85,7 @@ final class Cart {
     void add(Product added) {
         for (int i = 0; i < count; i++) {
             if (products[i].sameLine(values, added)) {
-                products[i].quantity = Money.round(products[i].quantity + added.quantity);
+                products[i].quantity = Product.round(products[i].quantity + added.quantity);
                 return;
             }
         }
@@ -99,7 +99,7 @@ final class Cart {
     void remove(Product removed) {
         for (int i = 0; i < count; i++) {
             if (products[i].sameLine(values, removed)) {
-                double left = Money.round(products[i].quantity - removed.quantity);
+                double left = Product.round(products[i].quantity - removed.quantity);
                 products[i].quantity = left;
                 if (left <= 0) {
                     drop(i);
@@ -131,24 +131,14 @@ final class Cart {
 
     /** Remembers the cart for the tab's next events. */
     void save(TabStorage storage, String account) {
-        int[] stored = new int[count];
+        int[] items = new int[count];
         for (int i = 0; i < count; i++) {
-            Product p = products[i];
-            int[] fields = product.values();
-            fields[0] = p.id;
-            fields[1] = p.sku;
-            fields[2] = p.name;
-            fields[3] = p.price == p.price ? values.ofNumber(p.price) : Values.NO_VALUE;
-            fields[4] = values.ofNumber(p.quantity);
-            fields[5] = p.url;
-            fields[6] = p.image;
-            fields[7] = p.category;
-            stored[i] = product.build(values, Values.NO_VALUE, 0, fields);
+            items[i] = stored.make(products[i].fields, false, values.ofNumber(products[i].quantity));
         }
         int[] fields = record.values();
         fields[V] = values.ofNumber(VERSION);
         fields[CART_ID] = id;
-        fields[ITEMS] = values.array(stored, count);
+        fields[ITEMS] = values.array(items, count);
         storage.write(KEY + account, record.build(values, Values.NO_VALUE, 0, fields));
     }
 }

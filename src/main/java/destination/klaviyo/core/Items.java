@@ -1,66 +1,50 @@
 package destination.klaviyo.core;
 
 /**
- * What Klaviyo's ecommerce metrics say of a list of products: the {@code Items} list and the
- * top-level summaries Klaviyo segments and flows filter on (ItemNames, Categories, Brands, the value).
+ * What Klaviyo's ecommerce metrics say of a list of products: the {@code Items} list and the top-level
+ * summaries Klaviyo's segments and flows filter on (ItemNames, Categories, Brands, the value).
  * https://developers.klaviyo.com/en/docs/guide_to_integrating_a_platform_without_a_pre_built_klaviyo_integration
  */
 final class Items {
-    // An item of Added to Cart and Started Checkout (and of the remembered cart).
-    private static final String CART_ITEM = "ProductID SKU ProductName Quantity ItemPrice RowTotal ProductURL ImageURL"
-            + " ProductCategories";
-    // An item of Placed Order: Categories in place of ProductCategories, and the Brand.
-    private static final String ORDER_ITEM = "ProductID SKU ProductName Quantity ItemPrice RowTotal ProductURL ImageURL"
-            + " Categories Brand";
-    private static final int ID = 0;
-    private static final int SKU = 1;
-    private static final int NAME = 2;
-    private static final int QUANTITY = 3;
-    private static final int PRICE = 4;
-    private static final int ROW_TOTAL = 5;
-    private static final int URL = 6;
-    private static final int IMAGE = 7;
-    private static final int CATEGORIES = 8;
-    private static final int BRAND = 9;
-
     private final Values values;
-    private final KeyList cartItem;
-    private final KeyList orderItem;
+    private final Product.Keys keys;
+    /** An item of Added to Cart and Started Checkout. */
+    private final Shape cartItem;
+    /** An item of Placed Order: Categories in place of ProductCategories, and the Brand. */
+    private final Shape orderItem;
 
-    Items(Values values) {
+    Items(Values values, Product.Keys keys) {
         this.values = values;
-        cartItem = new KeyList(values, CART_ITEM);
-        orderItem = new KeyList(values, ORDER_ITEM);
+        this.keys = keys;
+        Vocabulary product = keys.vocabulary;
+        cartItem = new Shape(values, product, "ProductID=productid,id SKU=sku ProductName=name Quantity=given"
+                + " ItemPrice=money:price RowTotal=given ProductURL=url,producturl ImageURL=imageurl"
+                + " ProductCategories=list:category");
+        orderItem = new Shape(values, product, "ProductID=productid,id SKU=sku ProductName=name Quantity=given"
+                + " ItemPrice=money:price RowTotal=given ProductURL=url,producturl ImageURL=imageurl"
+                + " Categories=list:category Brand=brand");
+    }
+
+    /** The products of an array, read in one step (objects only). */
+    Product[] read(int array) {
+        return Product.list(values, keys, array);
     }
 
     /** The Items list of a cart or a checkout. */
     int cart(Product[] products, int count) {
-        return list(cartItem, products, count);
+        return items(cartItem, products, count);
     }
 
     /** The Items list of Placed Order. */
     int order(Product[] products, int count) {
-        return list(orderItem, products, count);
+        return items(orderItem, products, count);
     }
 
-    private int list(KeyList keys, Product[] products, int count) {
+    private int items(Shape shape, Product[] products, int count) {
         int[] items = new int[count];
         for (int i = 0; i < count; i++) {
             Product p = products[i];
-            int[] item = keys.values();
-            item[ID] = p.id;
-            item[SKU] = p.sku;
-            item[NAME] = p.name;
-            item[QUANTITY] = values.ofNumber(p.quantity);
-            item[PRICE] = number(p.price);
-            item[ROW_TOTAL] = number(p.rowTotal());
-            item[URL] = p.url;
-            item[IMAGE] = p.image;
-            item[CATEGORIES] = values.listOf(p.category);
-            if (keys == orderItem) {
-                item[BRAND] = p.brand;
-            }
-            items[i] = keys.build(values, Values.NO_VALUE, 0, item);
+            items[i] = shape.make(p.fields, false, values.ofNumber(p.quantity), number(p.rowTotal()));
         }
         return values.array(items, count);
     }
@@ -99,8 +83,8 @@ final class Items {
         return values.distinct(brands, count);
     }
 
-    /** The sum of the RowTotals; NaN when no product has a price. */
-    static double total(Product[] products, int count) {
+    /** The sum of the RowTotals, as a number; {@link Values#NO_VALUE} when no product has a price. */
+    int total(Product[] products, int count) {
         double total = Double.NaN;
         for (int i = 0; i < count; i++) {
             double row = products[i].rowTotal();
@@ -108,10 +92,10 @@ final class Items {
                 total = total == total ? total + row : row;
             }
         }
-        return Money.round(total);
+        return number(Product.round(total));
     }
 
-    /** A number handle; {@link Values#NO_VALUE} for NaN. */
+    /** A number; {@link Values#NO_VALUE} for NaN. */
     int number(double n) {
         return n == n ? values.ofNumber(n) : Values.NO_VALUE;
     }

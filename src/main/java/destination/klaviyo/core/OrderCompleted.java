@@ -109,9 +109,14 @@ final class OrderCompleted {
         out.send(values.command("track", event, orderOut.build(values, order.record(), ORDER_CONSUMED, mapped)));
 
         int orderedProduct = count > 0 ? values.ofString(ORDERED_PRODUCT) : Values.NO_VALUE;
-        OrderedProductIds ids = new OrderedProductIds(values, orderId, count);
+        int[] keys = new int[count];
         for (int i = 0; i < count; i++) {
-            out.send(values.command("track", orderedProduct, products[i].orderedProduct(ids)));
+            keys[i] = products[i].key;
+        }
+        OrderedProductIds ids = new OrderedProductIds(values, orderId, keys);
+        for (int i = 0; i < count; i++) {
+            out.send(values.command("track", orderedProduct, products[i].orderedProduct(ids.id(i, products[i].sku,
+                    products[i].position))));
         }
     }
 
@@ -134,10 +139,15 @@ final class OrderCompleted {
         final int name;
         final int quantity;
         final int category;
+        final int sku;
+        /** What its Ordered Product's $event_id is made of: productId, else id, else sku (truthy). */
+        final int key;
 
         Line(Found fields, int position) {
             this.fields = fields;
             this.position = position;
+            sku = truthyIdentifier(fields, SKU);
+            key = or(or(truthyIdentifier(fields, PRODUCT_ID), truthyIdentifier(fields, PRODUCT_ALT_ID)), sku);
             id = fields.truthy(PRODUCT_ID) ? fields.present(PRODUCT_ID) : fields.present(PRODUCT_ALT_ID);
             name = fields.present(NAME);
             quantity = fields.truthy(QUANTITY) && fields.present(QUANTITY) != Values.NO_VALUE
@@ -160,12 +170,10 @@ final class OrderCompleted {
             return itemOut.build(values, fields.record(), PRODUCT_CONSUMED, mapped);
         }
 
-        /** The Ordered Product event's properties. */
-        int orderedProduct(OrderedProductIds ids) {
+        /** The Ordered Product event's properties, with its $event_id ({@link OrderedProductIds}). */
+        int orderedProduct(int eventId) {
             int[] mapped = orderedOut.values();
-            int sku = truthyIdentifier(fields, SKU);
-            int key = or(or(truthyIdentifier(fields, PRODUCT_ID), truthyIdentifier(fields, PRODUCT_ALT_ID)), sku);
-            mapped[0] = ids.next(key, sku, position);
+            mapped[0] = eventId;
             mapped[1] = fields.present(PRICE);
             mapped[2] = name;
             mapped[3] = quantity;

@@ -12,43 +12,45 @@ package destination.klaviyo.core;
 final class OrderedProductIds {
     private final Values values;
     private final int orderId;
-    private final String[] used;
-    private int count;
+    private final int[] keys;
+    /** For each line, 1 + the line before it with the same key, or 0: one crossing for the order. */
+    private final int[] repeats;
+    private final int[] ids;
 
-    OrderedProductIds(Values values, int orderId, int lines) {
+    /** {@code keys}: each line's product key (its id, else its SKU), in order. */
+    OrderedProductIds(Values values, int orderId, int[] keys) {
         this.values = values;
         this.orderId = orderId;
-        used = new String[lines];
+        this.keys = keys;
+        repeats = new int[keys.length];
+        ids = new int[keys.length];
+        if (keys.length > 1) {
+            values.repeats(keys, keys.length, repeats);
+        }
     }
 
     /**
-     * The next line's id, from its key (product id, else SKU), its SKU and its position (from 1); none
-     * without an order id or a key, since an id with half missing would collide across orders.
+     * Line i's id, given its SKU and its position in products (from 1); none without an order id or
+     * a key, since an id with half missing would collide across orders.
      */
-    int next(int key, int sku, int position) {
-        if (orderId == Values.NO_VALUE || key == Values.NO_VALUE) {
+    int id(int line, int sku, int position) {
+        if (orderId == Values.NO_VALUE || keys[line] == Values.NO_VALUE) {
             return Values.NO_VALUE;
         }
-        int id = values.join(orderId, "_", key);
-        String text = values.text(id);
-        if (taken(text)) {
+        int id = values.join(orderId, "_", keys[line]);
+        if (repeats[line] != 0) {
             int bySku = sku != Values.NO_VALUE ? values.join(id, "_", sku) : Values.NO_VALUE;
-            String skuText = bySku != Values.NO_VALUE ? values.text(bySku) : null;
-            if (skuText != null && !taken(skuText)) {
-                id = bySku;
-                text = skuText;
-            } else {
-                id = values.join(id, "_", values.ofNumber(position));
-                text = values.text(id);
-            }
+            id = bySku != Values.NO_VALUE && !taken(values.text(bySku), line) ? bySku
+                    : values.join(id, "_", values.ofNumber(position));
         }
-        used[count++] = text;
+        ids[line] = id;
         return id;
     }
 
-    private boolean taken(String text) {
-        for (int i = 0; i < count; i++) {
-            if (used[i].equals(text)) {
+    /** Whether a line before this one has that id. */
+    private boolean taken(String id, int line) {
+        for (int i = 0; i < line; i++) {
+            if (ids[i] != Values.NO_VALUE && id.equals(values.text(ids[i]))) {
                 return true;
             }
         }

@@ -138,6 +138,12 @@ public interface Values {
      */
     int distinct(int[] values, int count);
 
+    /**
+     * For each of the first {@code count} values, 1 + the index of the first value before it with the
+     * same {@link #text}, or 0: written into {@code repeats}, in one step.
+     */
+    void repeats(int[] values, int count, int[] repeats);
+
     /** A new array of a JSON copy of one value, or an empty one for {@link #NO_VALUE}. */
     int listOf(int value);
 

@@ -371,7 +371,9 @@ final class JavaValues implements Values {
         beforeCall();
         // JavaScript's \s is its trim's white space; Java's \s is ASCII only.
         String javaPattern = pattern.replace("\\s", "[\\s\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]");
-        return Pattern.compile(javaPattern).matcher(text).replaceAll(Matcher.quoteReplacement(replacement));
+        // JavaScript's replacement patterns: $1 a group, $& the match; a backslash is itself.
+        String javaReplacement = replacement.replace("\\", "\\\\").replace("$&", "$0");
+        return Pattern.compile(javaPattern).matcher(text).replaceAll(javaReplacement);
     }
 
     private static final Pattern DECIMAL = Pattern.compile(
@@ -500,6 +502,17 @@ final class JavaValues implements Values {
         }
         made.add(out);
         return hold(out);
+    }
+
+    @Override
+    public void repeats(int[] values, int count, int[] repeats) {
+        beforeCall();
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            texts.add(textOf(value(values[i])));
+            int first = texts.indexOf(texts.get(i));
+            repeats[i] = first == i ? 0 : first + 1;
+        }
     }
 
     @Override
