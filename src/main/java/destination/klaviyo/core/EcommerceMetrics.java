@@ -35,7 +35,7 @@ final class EcommerceMetrics {
     private final Product.Keys productKeys;
     private final Items items;
     private final Cart cart;
-    private final PlacedOrder placedOrder;
+    private final OrderCompleted orders;
     private final int productIdKey;
     private final int idKey;
     private final int nameKey;
@@ -51,15 +51,15 @@ final class EcommerceMetrics {
     private final Shape viewedCategory;
     private final Shape searchedSite;
 
-    EcommerceMetrics(Values values, TabStorage storage) {
+    EcommerceMetrics(Values values, TabStorage storage, Items items, OrderCompleted orders) {
         this.values = values;
         this.storage = storage;
+        this.items = items;
+        this.orders = orders;
         names = names(values, EVENTS);
         event = new Vocabulary(values);
-        productKeys = new Product.Keys(new Vocabulary(values));
-        items = new Items(values, productKeys);
+        productKeys = items.keys;
         cart = new Cart(values, productKeys);
-        placedOrder = new PlacedOrder(values, items, productKeys);
 
         // https://developers.klaviyo.com/en/docs/guide_to_integrating_a_platform_without_a_pre_built_klaviyo_integration#viewed-product
         viewedProduct = new Shape(values, event, "ProductName=name ProductID=productid,id SKU=sku"
@@ -107,7 +107,7 @@ final class EcommerceMetrics {
         }
         String account = settings.apiKey;
         if (which == ORDER_COMPLETED) {
-            placedOrder.send(message.properties(), out);
+            orders.send(Values.NO_VALUE, message.properties(), true, out);
             cart.empty();
             cart.save(storage, account);
             return true;

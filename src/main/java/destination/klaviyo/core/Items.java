@@ -7,7 +7,8 @@ package destination.klaviyo.core;
  */
 final class Items {
     private final Values values;
-    private final Product.Keys keys;
+    /** The products' keys, in the lookups of the products vocabulary. */
+    final Product.Keys keys;
     /** An item of Added to Cart and Started Checkout. */
     private final Shape cartItem;
     /** An item of Placed Order: Categories in place of ProductCategories, and the Brand. */

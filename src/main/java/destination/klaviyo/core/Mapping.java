@@ -30,11 +30,13 @@ public final class Mapping {
         messageKeys = new KeyList(values, Message.KEYS);
         settingKeys = new KeyList(values, Settings.KEYS);
         identify = new Identify(values);
-        track = new Track(values);
+        Items items = new Items(values, new Product.Keys(new Vocabulary(values)));
+        OrderCompleted orders = new OrderCompleted(values, items);
+        track = new Track(values, orders);
         group = new Group(values);
         trackByEmail = new TrackByEmail(values, identity, identify);
         subscription = new Subscription(values);
-        ecommerce = new EcommerceMetrics(values, tab);
+        ecommerce = new EcommerceMetrics(values, tab, items, orders);
     }
 
     /** The destination's settings, as Segment's CDN, {@code initialize()} or {@code plugin()} give them. */

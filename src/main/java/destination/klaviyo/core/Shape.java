@@ -11,6 +11,7 @@ package destination.klaviyo.core;
  * keys is the caller's value, at that place in the order. The reading is one of
  * <ul>
  *   <li>(none) an identifier: a non-empty string or a finite number;</li>
+ *   <li>{@code any}: any value JSON has a form for, but null;</li>
  *   <li>{@code money}: the facade's currency(), a finite number or a string such as "$12.50" (12.5);</li>
  *   <li>{@code list}: an identifier as a list of one; an empty list without one;</li>
  *   <li>{@code quantity}: a positive amount; 1 without one;</li>
@@ -28,6 +29,7 @@ final class Shape {
     private static final int QUANTITY = 3;
     private static final int REVENUE = 4;
     private static final int DROPPED = 5;
+    private static final int ANY = 6;
     /** A key's place taken by the caller's value. */
     private static final int GIVEN = -1;
 
@@ -51,10 +53,10 @@ final class Shape {
             String property = properties[i];
             int equals = property.indexOf('=');
             int colon = property.indexOf(':');
-            String reading = colon < 0 ? "" : property.substring(equals + 1, colon);
-            readings[i] = reading.equals("money") ? MONEY : reading.equals("list") ? LIST
-                    : reading.equals("quantity") ? QUANTITY : reading.equals("revenue") ? REVENUE
-                    : reading.equals("dropped") ? DROPPED : IDENTIFIER;
+            // Readings differ in their first letter.
+            char reading = colon < 0 ? ' ' : property.charAt(equals + 1);
+            readings[i] = reading == 'm' ? MONEY : reading == 'l' ? LIST : reading == 'q' ? QUANTITY
+                    : reading == 'r' ? REVENUE : reading == 'd' ? DROPPED : reading == 'a' ? ANY : IDENTIFIER;
             String[] keys = split(property.substring(colon < 0 ? equals + 1 : colon + 1), ',');
             entries[i] = new int[keys.length];
             for (int k = 0; k < keys.length; k++) {
@@ -100,6 +102,9 @@ final class Shape {
         if (reading == IDENTIFIER || reading == LIST) {
             int value = source.identifier(entry);
             return reading == LIST && value != Values.NO_VALUE ? values.listOf(value) : value;
+        }
+        if (reading == ANY) {
+            return source.present(entry);
         }
         if (reading == REVENUE) {
             return Revenue.amount(values, source, entry);
