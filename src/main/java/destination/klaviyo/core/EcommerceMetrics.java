@@ -94,6 +94,7 @@ final class EcommerceMetrics {
         cartIdKey = event.key("cartid");
         checkoutIdKey = event.key("checkoutid");
         orderIdKey = event.key("orderid");
+        event.seal();
     }
 
     /**

@@ -37,6 +37,7 @@ public final class Mapping {
         trackByEmail = new TrackByEmail(values, identity, identify);
         subscription = new Subscription(values);
         ecommerce = new EcommerceMetrics(values, tab, items, orders);
+        items.keys.vocabulary.seal();
     }
 
     /** The destination's settings, as Segment's CDN, {@code initialize()} or {@code plugin()} give them. */

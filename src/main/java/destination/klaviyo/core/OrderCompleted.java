@@ -71,6 +71,7 @@ final class OrderCompleted {
         orderedProduct = new Shape(values, products, "$event_id=given $value=given OrderId=given"
                 + " ProductName=name ProductID=productid,id SKU=sku Categories=list:category ImageURL=imageurl"
                 + " ProductURL=url,producturl ProductBrand=brand Quantity=given");
+        order.seal();
     }
 
     /** Sends the order and its Ordered Products: Klaviyo's metrics, or the classic destination's. */

@@ -6,7 +6,8 @@ package destination.klaviyo.core;
  * however many properties the declarations read. Keys are facade keys (matched ignoring case and
  * punctuation, as obj-case does); a key starting with {@code =} is matched exactly.
  *
- * <p>Declare every {@link Shape} and {@link #key} first: the first {@link #read} seals the list.
+ * <p>Declare every {@link Shape} and {@link #key} first, then {@link #seal} the list (when the mapping
+ * is made, so that no message pays for it).
  */
 final class Vocabulary {
     private final Values values;
@@ -37,6 +38,11 @@ final class Vocabulary {
     /** Looks every declared key up in each element of an array, in one step. */
     Found[] readEach(int array) {
         return keys().inEach(values, array);
+    }
+
+    /** Registers the keys with the port: nothing can be declared after. */
+    void seal() {
+        keys();
     }
 
     private KeyList keys() {
