@@ -77,7 +77,7 @@ final class EcommerceMetrics {
                 + " AddedItemProductID=productid,id AddedItemSKU=sku AddedItemCategories=given"
                 + " AddedItemImageURL=imageurl AddedItemURL=url,producturl AddedItemPrice=money:price"
                 + " AddedItemQuantity=quantity:quantity ItemNames=given CheckoutURL=checkouturl Items=given"
-                + " -=dropped:products");
+                + " -=dropped:products,category");
         // https://developers.klaviyo.com/en/docs/guide_to_integrating_a_platform_without_a_pre_built_klaviyo_integration#started-checkout
         // Items come from products, else from the remembered cart; the value from value, revenue or
         // total, else the Items' total.
