@@ -89,15 +89,42 @@ function portText(v) {
 
 /** Registers a key list: names separated by spaces (at most 31); `=name` is an exact key, others facade keys. */
 function portList(names) {
-  var list = { names: [], exact: new Map(), facade: new Map() };
-  names.split(' ').forEach(function (name, i) {
-    var exact = name.charAt(0) == '=';
-    if (exact) name = name.slice(1);
-    list.names.push(name);
-    var map = exact ? list.exact : list.facade;
-    if (!map.has(name)) map.set(name, i);
-  });
+  var list = { names: [], given: [], exact: new Map(), facade: new Map() };
+  if (names) names.split(' ').forEach(function (name) { portListAdd(list, name, 1); });
   return portLists.push(list) - 1;
+}
+
+/** Adds a name to a key list and returns its entry; a name it has already keeps its entry, unless `again`. */
+function portListAdd(list, name, again) {
+  var i = list.given.indexOf(name), exact = name.charAt(0) == '=', key = exact ? name.slice(1) : name;
+  if (i < 0 || again) {
+    i = list.names.push(key) - 1;
+    list.given.push(name);
+    var map = exact ? list.exact : list.facade;
+    if (!map.has(key)) map.set(key, i);
+  }
+  return i;
+}
+
+/**
+ * Parses the declaration of a Klaviyo object (core/Shape.java: properties "Name=reading:key,key..."
+ * separated by spaces) into program, for the Java engine: for each property, its reading's first
+ * letter (0 for none), its number of keys, each key's entry in the key list v (added when new; -1 for
+ * "given"), and for the reading revenue the entry of the exact key revenue. Returns the id of a key
+ * list of the properties' names. Nothing is decided here: the engine reads the program.
+ */
+function portDeclare(v, declaration, program) {
+  var vocabulary = portLists[v], p = 0, names = [];
+  declaration.split(' ').forEach(function (property) {
+    var eq = property.indexOf('='), colon = property.indexOf(':'), r = colon < 0 ? 0 : property.charCodeAt(eq + 1),
+      keys = property.slice(colon < 0 ? eq + 1 : colon + 1).split(',');
+    names.push(property.slice(0, eq));
+    program[p++] = r;
+    program[p++] = keys.length;
+    keys.forEach(function (k) { program[p++] = k == 'given' ? -1 : portListAdd(vocabulary, k); });
+    if (r == 114) program[p++] = portListAdd(vocabulary, '=revenue');
+  });
+  return portList(names.join(' '));
 }
 
 function portNormalised(key) {

@@ -28,6 +28,16 @@ final class JsValues implements Values {
         return size0(keys);
     }
 
+    @Override
+    public int key(int keys, String name) {
+        return key0(keys, name);
+    }
+
+    @Override
+    public int declare(int vocabulary, String declaration, int[] program) {
+        return declare0(vocabulary, declaration, program);
+    }
+
     /** The kinds of found values by handle; port.js asks for a larger table when a lookup needs one. */
     private int[] kinds = new int[1024];
 
@@ -158,6 +168,12 @@ final class JsValues implements Values {
 
     @JSBody(params = "n", script = "return portList(n);")
     private static native int list(String names);
+
+    @JSBody(params = {"k", "n"}, script = "return portListAdd(portLists[k], n);")
+    private static native int key0(int keys, String name);
+
+    @JSBody(params = {"v", "d", "p"}, script = "return portDeclare(v, d, p);")
+    private static native int declare0(int vocabulary, String declaration, @JSByRef int[] program);
 
     @JSBody(params = "k", script = "return portLists[k].names.length;")
     private static native int size0(int keys);

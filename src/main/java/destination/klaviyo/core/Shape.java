@@ -23,49 +23,24 @@ package destination.klaviyo.core;
  * For example {@code "ProductID=productid,id Price=money:price Items=given"}.
  */
 final class Shape {
-    private static final int IDENTIFIER = 0;
-    private static final int MONEY = 1;
-    private static final int LIST = 2;
-    private static final int QUANTITY = 3;
-    private static final int REVENUE = 4;
-    private static final int DROPPED = 5;
-    private static final int ANY = 6;
-    /** A key's place taken by the caller's value. */
-    private static final int GIVEN = -1;
+    // Readings, by the first letter of their name (none: an identifier).
+    private static final int MONEY = 'm';
+    private static final int LIST = 'l';
+    private static final int QUANTITY = 'q';
+    private static final int REVENUE = 'r';
+    private static final int DROPPED = 'd';
+    private static final int ANY = 'a';
 
     private final Values values;
     private final KeyList out;
-    private final int[] readings;
-    /** For each property, the entries of its keys in the vocabulary, or {@link #GIVEN}. */
-    private final int[][] entries;
-    /** For each property, the entry of the exact key revenue, which a REVENUE reading consumes. */
-    private final int[] exact;
+    /** The declaration as the port parsed it (see {@link Values#declare}). */
+    private final int[] program;
 
     /** Declares a shape: its keys join the vocabulary of the object it reads. */
     Shape(Values values, Vocabulary vocabulary, String declaration) {
         this.values = values;
-        String[] properties = split(declaration, ' ');
-        readings = new int[properties.length];
-        entries = new int[properties.length][];
-        exact = new int[properties.length];
-        String names = "";
-        for (int i = 0; i < properties.length; i++) {
-            String property = properties[i];
-            int equals = property.indexOf('=');
-            int colon = property.indexOf(':');
-            // Readings differ in their first letter.
-            char reading = colon < 0 ? ' ' : property.charAt(equals + 1);
-            readings[i] = reading == 'm' ? MONEY : reading == 'l' ? LIST : reading == 'q' ? QUANTITY
-                    : reading == 'r' ? REVENUE : reading == 'd' ? DROPPED : reading == 'a' ? ANY : IDENTIFIER;
-            String[] keys = split(property.substring(colon < 0 ? equals + 1 : colon + 1), ',');
-            entries[i] = new int[keys.length];
-            for (int k = 0; k < keys.length; k++) {
-                entries[i][k] = keys[k].equals("given") ? GIVEN : vocabulary.key(keys[k]);
-            }
-            exact[i] = readings[i] == REVENUE ? vocabulary.key("=revenue") : 0;
-            names += (i == 0 ? "" : " ") + property.substring(0, equals);
-        }
-        out = new KeyList(values, names);
+        program = new int[declaration.length()];
+        out = new KeyList(values, values.declare(vocabulary.id, declaration, program));
     }
 
     /**
@@ -77,19 +52,24 @@ final class Shape {
         int[] made = out.values();
         int consumed = 0;
         int g = 0;
-        for (int i = 0; i < entries.length; i++) {
-            int reading = readings[i];
+        int p = 0;
+        for (int i = 0; i < out.size; i++) {
+            int reading = program[p++];
+            int keys = program[p++];
             int value = Values.NO_VALUE;
-            for (int entry : entries[i]) {
-                int v = entry == GIVEN ? given[g++] : value != Values.NO_VALUE ? Values.NO_VALUE : read(source, entry, reading);
+            for (int end = p + keys; p < end; p++) {
+                int entry = program[p];
+                int v = entry < 0 ? given[g++] : value != Values.NO_VALUE ? Values.NO_VALUE : read(source, entry, reading);
                 if (value == Values.NO_VALUE && v != Values.NO_VALUE) {
                     value = v;
-                    consumed |= entry == GIVEN ? 0 : KeyList.bit(reading == REVENUE ? exact[i] : entry);
+                    // REVENUE consumes the exact key revenue only, whose entry follows the keys.
+                    consumed |= entry < 0 ? 0 : KeyList.bit(reading == REVENUE ? program[end] : entry);
                 }
-                if (reading == DROPPED && entry != GIVEN && source.kind(entry) != Values.UNDEFINED) {
+                if (reading == DROPPED && source.kind(entry) != Values.UNDEFINED) {
                     consumed |= KeyList.bit(entry);
                 }
             }
+            p += reading == REVENUE ? 1 : 0;
             if (value == Values.NO_VALUE && (reading == LIST || reading == QUANTITY)) {
                 value = reading == LIST ? values.listOf(Values.NO_VALUE) : values.ofNumber(1);
             }
@@ -99,34 +79,18 @@ final class Shape {
     }
 
     private int read(Found source, int entry, int reading) {
-        if (reading == IDENTIFIER || reading == LIST) {
-            int value = source.identifier(entry);
-            return reading == LIST && value != Values.NO_VALUE ? values.listOf(value) : value;
-        }
         if (reading == ANY) {
             return source.present(entry);
         }
         if (reading == REVENUE) {
             return Revenue.amount(values, source, entry);
         }
-        double amount = reading == DROPPED ? Double.NaN : Revenue.number(values, source, entry);
+        if (reading != MONEY && reading != QUANTITY) {
+            // An identifier, as itself or in a list; DROPPED reads nothing.
+            int value = reading == DROPPED ? Values.NO_VALUE : source.identifier(entry);
+            return reading == LIST && value != Values.NO_VALUE ? values.listOf(value) : value;
+        }
+        double amount = Revenue.number(values, source, entry);
         return amount == amount && (reading == MONEY || amount > 0) ? values.ofNumber(amount) : Values.NO_VALUE;
-    }
-
-    /** The parts of a declaration between separators. */
-    private static String[] split(String text, char separator) {
-        int count = 1;
-        for (int i = 0; i < text.length(); i++) {
-            count += text.charAt(i) == separator ? 1 : 0;
-        }
-        String[] parts = new String[count];
-        int start = 0;
-        for (int p = 0; p < count; p++) {
-            int end = text.indexOf(separator, start);
-            end = end < 0 ? text.length() : end;
-            parts[p] = text.substring(start, end);
-            start = end + 1;
-        }
-        return parts;
     }
 }

@@ -52,6 +52,18 @@ public interface Values {
     /** How many keys a registered key list has. */
     int size(int keys);
 
+    /** Adds a name to a registered key list, unless it has it: its entry either way. */
+    int key(int keys, String name);
+
+    /**
+     * Parses the declaration of a Klaviyo object ({@link Shape}) into {@code program}: for each
+     * property, the first letter of its reading (0 for none), its number of keys, the entry of each key
+     * in key list {@code vocabulary} (added to it when new) or -1 for {@code given}, and, for the
+     * reading {@code revenue}, the entry of the exact key {@code =revenue}. Returns a new key list of
+     * the properties' names. {@code program} has room for as many ints as the declaration has characters.
+     */
+    int declare(int vocabulary, String declaration, int[] program);
+
     /**
      * Looks up a key list in an object: one step for all its keys. Returns a record handle r: entry
      * i's value is at handle {@code r + 1 + i}; {@link #kinds} has the object's own kind at r and entry

@@ -6,53 +6,37 @@ package destination.klaviyo.core;
  * however many properties the declarations read. Keys are facade keys (matched ignoring case and
  * punctuation, as obj-case does); a key starting with {@code =} is matched exactly.
  *
- * <p>Declare every {@link Shape} and {@link #key} first, then {@link #seal} the list (when the mapping
- * is made, so that no message pays for it).
+ * <p>Declare every {@link Shape} and {@link #key} first, then {@link #seal} the list when the mapping
+ * is made.
  */
 final class Vocabulary {
     private final Values values;
-    private final String[] names = new String[31];
-    private int size;
+    /** The port's key list, growing while shapes are declared. */
+    final int id;
     private KeyList keys;
 
     Vocabulary(Values values) {
         this.values = values;
+        id = values.keys("");
     }
 
     /** The entry of a key in this vocabulary's lookups, added when new. */
     int key(String name) {
-        for (int i = 0; i < size; i++) {
-            if (names[i].equals(name)) {
-                return i;
-            }
-        }
-        names[size] = name;
-        return size++;
+        return values.key(id, name);
+    }
+
+    /** Nothing can be declared after: the lookups know their size. */
+    void seal() {
+        keys = new KeyList(values, id);
     }
 
     /** Looks every declared key up in an object, in one step. */
     Found read(int object) {
-        return keys().in(values, object);
+        return keys.in(values, object);
     }
 
     /** Looks every declared key up in each element of an array, in one step. */
     Found[] readEach(int array) {
-        return keys().inEach(values, array);
-    }
-
-    /** Registers the keys with the port: nothing can be declared after. */
-    void seal() {
-        keys();
-    }
-
-    private KeyList keys() {
-        if (keys == null) {
-            String list = names[0];
-            for (int i = 1; i < size; i++) {
-                list += " " + names[i];
-            }
-            keys = new KeyList(values, list);
-        }
-        return keys;
+        return keys.inEach(values, array);
     }
 }
