@@ -156,10 +156,13 @@ class EcommerceThroughAnalyticsNextTest {
             String c = "{\"ProductID\": \"C\", \"Quantity\": 3, \"ItemPrice\": 0.1, \"RowTotal\": 0.3, \"ProductCategories\": []}";
             String d = "{\"ProductID\": \"D\", \"Quantity\": 1, \"ProductCategories\": []}";
             page.assertKlaviyoCommands(ACCOUNT,
+                    // A quantity that is no positive amount counts as 1, and stays as it was among the rest.
                     "[\"track\", \"Added to Cart\", {\"$value\": 12.5, \"AddedItemProductID\": \"A\", \"AddedItemCategories\": [],"
-                            + " \"AddedItemPrice\": 12.5, \"AddedItemQuantity\": 1, \"ItemNames\": [], \"Items\": [" + a + "]}]",
+                            + " \"AddedItemPrice\": 12.5, \"AddedItemQuantity\": 1, \"ItemNames\": [], \"Items\": [" + a + "],"
+                            + " \"quantity\": 0}]",
                     "[\"track\", \"Added to Cart\", {\"$value\": 12.5, \"AddedItemProductID\": \"B\", \"AddedItemCategories\": [],"
-                            + " \"AddedItemPrice\": 0, \"AddedItemQuantity\": 1, \"ItemNames\": [], \"Items\": [" + a + ", " + b + "]}]",
+                            + " \"AddedItemPrice\": 0, \"AddedItemQuantity\": 1, \"ItemNames\": [], \"Items\": [" + a + ", " + b + "],"
+                            + " \"quantity\": -2}]",
                     "[\"track\", \"Added to Cart\", {\"$value\": 12.8, \"AddedItemProductID\": \"C\", \"AddedItemCategories\": [],"
                             + " \"AddedItemPrice\": 0.1, \"AddedItemQuantity\": 3, \"ItemNames\": [],"
                             + " \"Items\": [" + a + ", " + b + ", " + c + "]}]",
@@ -573,12 +576,15 @@ class EcommerceThroughAnalyticsNextTest {
                 + " throw new Error('storage is blocked'); }});",
         // No sessionStorage at all.
         "Object.defineProperty(window, 'sessionStorage', {configurable: true, value: null});",
-        // Writes throw, as with a full quota or older Safari's private mode.
-        "Object.defineProperty(Storage.prototype, 'setItem', {configurable: true, value: function () {"
-                + " throw new Error('QuotaExceededError'); }});",
+        // Writes throw, as with a full quota or older Safari's private mode (sessionStorage only: Analytics
+        // Next itself does not load when localStorage throws so).
+        "var real = window.sessionStorage; Object.defineProperty(window, 'sessionStorage', {configurable: true,"
+                + " value: {getItem: function (k) { return real.getItem(k); }, removeItem: function (k) { real.removeItem(k); },"
+                + " setItem: function () { throw new Error('QuotaExceededError'); }}});",
         // Reads throw, writes work.
-        "Object.defineProperty(Storage.prototype, 'getItem', {configurable: true, value: function () {"
-                + " throw new Error('SecurityError'); }});"})
+        "var real = window.sessionStorage; Object.defineProperty(window, 'sessionStorage', {configurable: true,"
+                + " value: {getItem: function () { throw new Error('SecurityError'); }, removeItem: function (k) { real.removeItem(k); },"
+                + " setItem: function (k, v) { real.setItem(k, v); }}});"})
     void storageThatThrowsOrIsMissingKeepsTheCartInMemoryForThePage(String prelude) {
         try (HostPage page = HostPage.analyticsNext(ON, HostPage.prelude(prelude))) {
             page.whenReady("analytics.track('Product Added', {" + TEA + "});\n"
