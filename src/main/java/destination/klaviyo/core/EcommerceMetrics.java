@@ -131,11 +131,12 @@ final class EcommerceMetrics {
 
         // The cart's events: an event's products are the cart; else Product Added and Removed change it.
         cart.load(storage, account, p.identifier(cartIdKey));
-        Product product = null;
+        // The added product's categories come first in AddedItemCategories, whatever the cart is.
+        Product product = which == PRODUCT_ADDED || which == PRODUCT_REMOVED
+                ? new Product(values, productKeys, productKeys.vocabulary.read(message.properties())) : null;
         if (p.kind(productsKey) == Values.ARRAY) {
             cart.replace(items.read(p.value(productsKey)));
-        } else if (which == PRODUCT_ADDED || which == PRODUCT_REMOVED) {
-            product = new Product(values, productKeys, productKeys.vocabulary.read(message.properties()));
+        } else if (product != null) {
             if (which == PRODUCT_ADDED) {
                 cart.add(product);
             } else {

@@ -92,7 +92,8 @@ final class Product {
     }
 
     static double round(double amount) {
-        return Math.rint(amount * 1e6) / 1e6;
+        // Not Math.rint: TeaVM makes it through a 64-bit integer, which NaN (no price) would throw on.
+        return Math.floor(amount * 1e6 + 0.5) / 1e6;
     }
 
     /** Whether this is the same line of a cart as another: the same ProductID and SKU. */
