@@ -12,7 +12,12 @@ final class KeyList {
     private boolean lent;
 
     KeyList(Values values, String names) {
-        id = values.keys(names);
+        this(values, values.keys(names));
+    }
+
+    /** A key list registered already: a vocabulary's, or a declared shape's names. */
+    KeyList(Values values, int id) {
+        this.id = id;
         size = values.size(id);
         scratch = new int[size];
     }

@@ -16,11 +16,11 @@ final class Track {
     private final KeyList eventKeys;
     private final OrderCompleted orderCompleted;
 
-    Track(Values values) {
+    Track(Values values, OrderCompleted orderCompleted) {
         this.values = values;
         propertyKeys = new KeyList(values, PROPERTIES);
         eventKeys = new KeyList(values, "$value");
-        orderCompleted = new OrderCompleted(values);
+        this.orderCompleted = orderCompleted;
     }
 
     void send(Message message, Commands out) {
@@ -30,7 +30,7 @@ final class Track {
             return;
         }
         if (values.test(OrderCompleted.NAME_PATTERN, event)) {
-            orderCompleted.send(event, message.properties(), out);
+            orderCompleted.send(event, message.properties(), false, out);
             return;
         }
         Found properties = propertyKeys.in(values, message.properties());

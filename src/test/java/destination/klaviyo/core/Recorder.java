@@ -27,6 +27,8 @@ final class Recorder implements Commands {
     private final Settings settings;
     /** The port calls the last message made. */
     int lastCalls;
+    /** The tab's sessionStorage: the remembered cart. */
+    final TabStorageStandIn storage;
 
     Recorder() {
         this(false);
@@ -50,9 +52,19 @@ final class Recorder implements Commands {
     }
 
     Recorder(JavaValues values, String settingsJson, IdentityStandIn tab) {
+        this(values, settingsJson, tab, new TabStorageStandIn());
+    }
+
+    /** A page of a tab whose sessionStorage is {@code storage}. */
+    Recorder(String settingsJson, TabStorageStandIn storage) {
+        this(new JavaValues(), settingsJson, new IdentityStandIn(), storage);
+    }
+
+    Recorder(JavaValues values, String settingsJson, IdentityStandIn tab, TabStorageStandIn storage) {
         this.values = values;
         this.tab = tab;
-        mapping = new Mapping(values, tab);
+        this.storage = storage.on(values);
+        mapping = new Mapping(values, tab, storage);
         settings = mapping.settings(values.hold(Json.parse(settingsJson)));
     }
 
