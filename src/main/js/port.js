@@ -89,42 +89,15 @@ function portText(v) {
 
 /** Registers a key list: names separated by spaces (at most 31); `=name` is an exact key, others facade keys. */
 function portList(names) {
-  var list = { names: [], given: [], exact: new Map(), facade: new Map() };
-  if (names) names.split(' ').forEach(function (name) { portListAdd(list, name, 1); });
-  return portLists.push(list) - 1;
-}
-
-/** Adds a name to a key list and returns its entry; a name it has already keeps its entry, unless `again`. */
-function portListAdd(list, name, again) {
-  var i = list.given.indexOf(name), exact = name.charAt(0) == '=', key = exact ? name.slice(1) : name;
-  if (i < 0 || again) {
-    i = list.names.push(key) - 1;
-    list.given.push(name);
+  var list = { names: [], exact: new Map(), facade: new Map() };
+  names.split(' ').forEach(function (name, i) {
+    var exact = name.charAt(0) == '=';
+    if (exact) name = name.slice(1);
+    list.names.push(name);
     var map = exact ? list.exact : list.facade;
-    if (!map.has(key)) map.set(key, i);
-  }
-  return i;
-}
-
-/**
- * Parses the declaration of a Klaviyo object (core/Shape.java: properties "Name=reading:key,key..."
- * separated by spaces) into program, for the Java engine: for each property, its reading's first
- * letter (0 for none), its number of keys, each key's entry in the key list v (added when new; -1 for
- * "given"), and for the reading revenue the entry of the exact key revenue. Returns the id of a key
- * list of the properties' names. Nothing is decided here: the engine reads the program.
- */
-function portDeclare(v, declaration, program) {
-  var vocabulary = portLists[v], p = 0, names = [];
-  declaration.split(' ').forEach(function (property) {
-    var eq = property.indexOf('='), colon = property.indexOf(':'), r = colon < 0 ? 0 : property.charCodeAt(eq + 1),
-      keys = property.slice(colon < 0 ? eq + 1 : colon + 1).split(',');
-    names.push(property.slice(0, eq));
-    program[p++] = r;
-    program[p++] = keys.length;
-    keys.forEach(function (k) { program[p++] = k == 'given' ? -1 : portListAdd(vocabulary, k); });
-    if (r == 114) program[p++] = portListAdd(vocabulary, '=revenue');
+    if (!map.has(name)) map.set(name, i);
   });
-  return portList(names.join(' '));
+  return portLists.push(list) - 1;
 }
 
 function portNormalised(key) {
@@ -267,19 +240,6 @@ function portArray(vals, count) {
   return portHoldMine(out);
 }
 
-/** portArray without handle 0 and without repeats: a value whose text an earlier one had is left out. */
-function portDistinct(vals, count) {
-  var out = [], seen = [];
-  for (var i = 0; i < count; i++) {
-    var t = portText(portSlots[vals[i]]);
-    if (vals[i] && seen.indexOf(t) < 0) {
-      seen.push(t);
-      out.push(portJson(vals[i]));
-    }
-  }
-  return portHoldMine(out);
-}
-
 /** For each of the first count values, 1 + the index of the first earlier one with the same text, or 0. */
 function portRepeats(vals, count, repeats) {
   for (var i = 0, texts = []; i < count; i++) {
@@ -316,19 +276,6 @@ function portPattern(p, flags) {
 function portTest(p, h) {
   var t = portText(portSlots[h]);
   return t !== null && portPattern(p, 'i').test(t);
-}
-
-/** The number (from 1) of the first group of pattern p that takes part in its match in h's text; 0: no match. */
-function portWhich(p, h) {
-  var t = portText(portSlots[h]), m = t !== null && portPattern(p, 'i').exec(t), i = 1;
-  for (; m && i < m.length; i++) if (m[i] !== void 0) return i;
-  return 0;
-}
-
-/** Milliseconds since 1970 of a valid Date, a date string (Date.parse) or a finite number; else NaN. */
-function portTime(v) {
-  var k = portKind(v);
-  return k == 3 ? v : k == 4 ? Date.parse(v) : k == 7 && typeof v == 'object' ? Date.prototype.getTime.call(v) : NaN;
 }
 
 function portTrim(h) {

@@ -16,17 +16,13 @@ function storageArea(area) {
   }
 }
 
-/**
- * The value stored under key, parsed; undefined when there is none or it is not JSON. What this page
- * wrote comes first, so that a write storage refused (a full quota, older Safari's private mode) or a
- * read it refuses loses nothing within the page.
- */
+/** The value stored under key, parsed; undefined when there is none or it is not JSON. */
 function storageGet(area, key) {
-  var memory = storageMemory[area], s = storageArea(area), text;
+  var s = storageArea(area), text;
   try {
-    text = key in memory ? memory[key] : s ? s.getItem(key) : null;
+    text = s ? s.getItem(key) : storageMemory[area][key];
   } catch (e) {
-    text = null;
+    text = storageMemory[area][key];
   }
   try {
     return text == null ? void 0 : JSON.parse(text);
@@ -35,10 +31,11 @@ function storageGet(area, key) {
   }
 }
 
-/** Stores a plain JSON value under key (undefined removes it); in memory too, for the page. */
+/** Stores a plain JSON value under key (undefined removes it); in memory when storage fails. */
 function storageSet(area, key, value) {
   var text = value === void 0 ? null : JSON.stringify(value), s = storageArea(area);
-  storageMemory[area][key] = text;
+  if (text == null) delete storageMemory[area][key];
+  else storageMemory[area][key] = text;
   try {
     if (s && text == null) s.removeItem(key);
     else if (s) s.setItem(key, text);

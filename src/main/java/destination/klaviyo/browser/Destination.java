@@ -53,7 +53,7 @@ final class Destination implements JSObject, Commands, Logout.Cookies {
 
     Destination(Values values, Notifier notifier, JSObject settingsObject, JSObject host) {
         this.values = values;
-        mapping = new Mapping(values, new TabIdentity(), new SessionStorage());
+        mapping = new Mapping(values, new TabIdentity());
         this.notifier = notifier;
         this.host = host;
         settings = mapping.settings(JsValues.hold(settingsObject));

@@ -28,16 +28,6 @@ final class JsValues implements Values {
         return size0(keys);
     }
 
-    @Override
-    public int key(int keys, String name) {
-        return key0(keys, name);
-    }
-
-    @Override
-    public int declare(int vocabulary, String declaration, int[] program) {
-        return declare0(vocabulary, declaration, program);
-    }
-
     /** The kinds of found values by handle; port.js asks for a larger table when a lookup needs one. */
     private int[] kinds = new int[1024];
 
@@ -97,21 +87,6 @@ final class JsValues implements Values {
     }
 
     @Override
-    public int which(String pattern, int value) {
-        return which0(pattern, value);
-    }
-
-    @Override
-    public double number(int value) {
-        return number0(value);
-    }
-
-    @Override
-    public double time(int value) {
-        return time0(value);
-    }
-
-    @Override
     public String replace(String pattern, String text, String replacement) {
         return replace0(pattern, text, replacement);
     }
@@ -129,11 +104,6 @@ final class JsValues implements Values {
     @Override
     public int array(int[] values, int count) {
         return array0(values, count);
-    }
-
-    @Override
-    public int distinct(int[] values, int count) {
-        return distinct0(values, count);
     }
 
     @Override
@@ -169,12 +139,6 @@ final class JsValues implements Values {
     @JSBody(params = "n", script = "return portList(n);")
     private static native int list(String names);
 
-    @JSBody(params = {"k", "n"}, script = "return portListAdd(portLists[k], n);")
-    private static native int key0(int keys, String name);
-
-    @JSBody(params = {"v", "d", "p"}, script = "return portDeclare(v, d, p);")
-    private static native int declare0(int vocabulary, String declaration, @JSByRef int[] program);
-
     @JSBody(params = "k", script = "return portLists[k].names.length;")
     private static native int size0(int keys);
 
@@ -202,15 +166,6 @@ final class JsValues implements Values {
     @JSBody(params = {"p", "h"}, script = "return portTest(p, h);")
     private static native boolean test0(String pattern, int value);
 
-    @JSBody(params = {"p", "h"}, script = "return portWhich(p, h);")
-    private static native int which0(String pattern, int value);
-
-    @JSBody(params = "h", script = "var v = portSlots[h]; return portKind(v) == 3 ? v : NaN;")
-    private static native double number0(int value);
-
-    @JSBody(params = "h", script = "return portTime(portSlots[h]);")
-    private static native double time0(int value);
-
     @JSBody(params = {"p", "t", "r"}, script = "return t.replace(portPattern(p, 'g'), r);")
     private static native String replace0(String pattern, String text, String replacement);
 
@@ -222,9 +177,6 @@ final class JsValues implements Values {
 
     @JSBody(params = {"v", "n"}, script = "return portArray(v, n);")
     private static native int array0(@JSByRef int[] values, int count);
-
-    @JSBody(params = {"v", "n"}, script = "return portDistinct(v, n);")
-    private static native int distinct0(@JSByRef int[] values, int count);
 
     @JSBody(params = {"v", "n", "r"}, script = "portRepeats(v, n, r);")
     private static native void repeats0(@JSByRef int[] values, int count, @JSByRef int[] repeats);

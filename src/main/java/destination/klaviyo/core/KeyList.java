@@ -12,12 +12,7 @@ final class KeyList {
     private boolean lent;
 
     KeyList(Values values, String names) {
-        this(values, values.keys(names));
-    }
-
-    /** A key list registered already: a vocabulary's, or a declared shape's names. */
-    KeyList(Values values, int id) {
-        this.id = id;
+        id = values.keys(names);
         size = values.size(id);
         scratch = new int[size];
     }

@@ -19,25 +19,17 @@ public final class Mapping {
     private final Group group;
     private final TrackByEmail trackByEmail;
     private final Subscription subscription;
-    private final EcommerceMetrics ecommerce;
 
-    /**
-     * {@code identity}: what the browser remembers of, and Klaviyo says about, who the visitor is;
-     * {@code tab}: what the tab keeps across page loads (the cart).
-     */
-    public Mapping(Values values, Identity identity, TabStorage tab) {
+    /** {@code identity}: what the browser remembers of, and Klaviyo says about, who the visitor is. */
+    public Mapping(Values values, Identity identity) {
         this.values = values;
         messageKeys = new KeyList(values, Message.KEYS);
         settingKeys = new KeyList(values, Settings.KEYS);
         identify = new Identify(values);
-        Items items = new Items(values, new Product.Keys(new Vocabulary(values)));
-        OrderCompleted orders = new OrderCompleted(values, items);
-        track = new Track(values, orders);
+        track = new Track(values);
         group = new Group(values);
         trackByEmail = new TrackByEmail(values, identity, identify);
         subscription = new Subscription(values);
-        ecommerce = new EcommerceMetrics(values, tab, items, orders);
-        items.keys.vocabulary.seal();
     }
 
     /** The destination's settings, as Segment's CDN, {@code initialize()} or {@code plugin()} give them. */
@@ -71,17 +63,14 @@ public final class Mapping {
     /**
      * track: a Klaviyo event with the same name and properties; revenue becomes {@code $value}.
      * Order Completed and its aliases become an order and one Ordered Product per product. With
-     * klaviyoEcommerceMetrics, Segment's ecommerce events become Klaviyo's metrics
-     * ({@link EcommerceMetrics}). With trackByEmail, an identify may come first ({@link TrackByEmail}).
+     * trackByEmail, an identify may come first ({@link TrackByEmail}).
      */
     public void track(int message, Settings settings, Commands out) {
         Message m = new Message(values, messageKeys, message);
         if (settings.trackByEmail && m.event() != Values.NO_VALUE) {
             trackByEmail.before(m, settings.enforceEmail, out);
         }
-        if (!settings.ecommerceMetrics || !ecommerce.send(m, settings, out)) {
-            track.send(m, out);
-        }
+        track.send(m, out);
     }
 
     /** Forgets who the visitor is, on this page and in this tab: what a logout needs. */

@@ -5,13 +5,12 @@ package destination.klaviyo.core;
  * https://segment.com/docs/connections/spec/common/
  */
 final class Message {
-    static final String KEYS = "=userId =event =properties =traits =integrations =timestamp";
+    static final String KEYS = "=userId =event =properties =traits =integrations";
     private static final int USER_ID = 0;
     private static final int EVENT = 1;
     private static final int PROPERTIES = 2;
     private static final int TRAITS = 3;
     private static final int INTEGRATIONS = 4;
-    private static final int TIMESTAMP = 5;
 
     private final Values values;
     private final Found fields;
@@ -45,11 +44,6 @@ final class Message {
     /** The call's per-destination options: {@code identify(id, traits, {integrations: {Klaviyo: {...}}})}. */
     int integrations() {
         return fields.value(INTEGRATIONS);
-    }
-
-    /** When the call was made: analytics.js stamps each message with a Date. */
-    int timestamp() {
-        return fields.value(TIMESTAMP);
     }
 
     private int asString(int value, int kind) {

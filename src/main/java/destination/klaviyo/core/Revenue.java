@@ -9,20 +9,6 @@ final class Revenue {
     private Revenue() {
     }
 
-    /**
-     * The facade's currency() of a found entry as a number: a finite number as it is (0 included), a
-     * string read as above; NaN when there is no amount.
-     */
-    static double number(Values values, Found found, int entry) {
-        int kind = found.kind(entry);
-        if (kind == Values.NUMBER) {
-            return values.number(found.value(entry));
-        }
-        double amount = kind == Values.STRING ? values.parseFloat(values.replace("\\$", values.text(found.value(entry)), ""))
-                : Double.NaN;
-        return amount - amount == 0 ? amount : Double.NaN;
-    }
-
     /** The amount of a found entry as a number handle, or {@link Values#NO_VALUE}. */
     static int amount(Values values, Found found, int entry) {
         int kind = found.kind(entry);

@@ -8,7 +8,7 @@ package destination.klaviyo.core;
  */
 public final class Settings {
     static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =trackByEmail =reportKlaviyoForms"
-            + " =subscribeInBrowser =listId =confirmOptin =klaviyoEcommerceMetrics";
+            + " =subscribeInBrowser =listId =confirmOptin";
     /**
      * The settings the JavaScript shell reads itself (src/main/js/consent.js), since it decides before
      * a message reaches the destination: the consent categories, {@code consentSettings.categories}
@@ -24,7 +24,6 @@ public final class Settings {
     private static final int SUBSCRIBE_IN_BROWSER = 6;
     private static final int LIST_ID = 7;
     private static final int CONFIRM_OPTIN = 8;
-    private static final int ECOMMERCE_METRICS = 9;
 
     /** Klaviyo's public API key (site id), or null when missing or empty. */
     public final String apiKey;
@@ -47,11 +46,6 @@ public final class Settings {
     public final String listId;
     /** false only when the setting is false: the seed's default is true. */
     public final boolean confirmOptin;
-    /**
-     * Segment's ecommerce events become Klaviyo's standard ecommerce metrics ({@link EcommerceMetrics}).
-     * Off unless set: it changes the events an existing source's Klaviyo receives.
-     */
-    public final boolean ecommerceMetrics;
 
     private Settings(Values values, Found settings) {
         apiKey = text(values, settings, API_KEY);
@@ -63,7 +57,6 @@ public final class Settings {
         subscribeInBrowser = settings.truthy(SUBSCRIBE_IN_BROWSER);
         listId = text(values, settings, LIST_ID);
         confirmOptin = settings.kind(CONFIRM_OPTIN) != Values.BOOLEAN || settings.truthy(CONFIRM_OPTIN);
-        ecommerceMetrics = settings.truthy(ECOMMERCE_METRICS);
     }
 
     static Settings read(Values values, Found settings) {

@@ -16,11 +16,11 @@ final class Track {
     private final KeyList eventKeys;
     private final OrderCompleted orderCompleted;
 
-    Track(Values values, OrderCompleted orderCompleted) {
+    Track(Values values) {
         this.values = values;
         propertyKeys = new KeyList(values, PROPERTIES);
         eventKeys = new KeyList(values, "$value");
-        this.orderCompleted = orderCompleted;
+        orderCompleted = new OrderCompleted(values);
     }
 
     void send(Message message, Commands out) {
@@ -30,7 +30,7 @@ final class Track {
             return;
         }
         if (values.test(OrderCompleted.NAME_PATTERN, event)) {
-            orderCompleted.send(event, message.properties(), false, out);
+            orderCompleted.send(event, message.properties(), out);
             return;
         }
         Found properties = propertyKeys.in(values, message.properties());

@@ -52,18 +52,6 @@ public interface Values {
     /** How many keys a registered key list has. */
     int size(int keys);
 
-    /** Adds a name to a registered key list, unless it has it: its entry either way. */
-    int key(int keys, String name);
-
-    /**
-     * Parses the declaration of a Klaviyo object ({@link Shape}) into {@code program}: for each
-     * property, the first letter of its reading (0 for none), its number of keys, the entry of each key
-     * in key list {@code vocabulary} (added to it when new) or -1 for {@code given}, and, for the
-     * reading {@code revenue}, the entry of the exact key {@code =revenue}. Returns a new key list of
-     * the properties' names. {@code program} has room for as many ints as the declaration has characters.
-     */
-    int declare(int vocabulary, String declaration, int[] program);
-
     /**
      * Looks up a key list in an object: one step for all its keys. Returns a record handle r: entry
      * i's value is at handle {@code r + 1 + i}; {@link #kinds} has the object's own kind at r and entry
@@ -106,22 +94,6 @@ public interface Values {
      */
     boolean test(String pattern, int value);
 
-    /**
-     * Which group of a JavaScript regular expression, made with the {@code i} flag, takes part in its
-     * first match in the value's {@link #text}: the group's number (from 1), or 0 when nothing matches.
-     * One crossing tells which of several names an event has.
-     */
-    int which(String pattern, int value);
-
-    /** A NUMBER's value; NaN for anything else. */
-    double number(int value);
-
-    /**
-     * A time in milliseconds since 1970: a Date's, a date string's as JavaScript's Date.parse reads it,
-     * or a NUMBER itself; NaN for anything else.
-     */
-    double time(int value);
-
     /** JavaScript's {@code text.replace(new RegExp(pattern, 'g'), replacement)}. */
     String replace(String pattern, String text, String replacement);
 
@@ -143,12 +115,6 @@ public interface Values {
 
     /** A new array of JSON copies (see {@link #build}) of the first {@code count} values; null where JSON has none. */
     int array(int[] values, int count);
-
-    /**
-     * A new array of JSON copies (see {@link #build}) of the first {@code count} values, without
-     * {@link #NO_VALUE} and without repeats: a value whose {@link #text} an earlier one had is left out.
-     */
-    int distinct(int[] values, int count);
 
     /**
      * For each of the first {@code count} values, 1 + the index of the first value before it with the

@@ -42,29 +42,8 @@ final class JavaValues implements Values {
     private record Lookup(Object object, List<String> keys, int[] marks) {
     }
 
-    /** A registered key list: its names without {@code =}, as given, and its maps to entries. */
-    private record KeyNames(List<String> names, List<String> given, Map<String, Integer> exact,
-            Map<String, Integer> facade) {
-        /** Adds a name, unless it has it and {@code again} is false; its entry. */
-        int add(String name, boolean again) {
-            int i = given.indexOf(name);
-            if (i >= 0 && !again) {
-                return i;
-            }
-            boolean isExact = name.startsWith("=");
-            String key = isExact ? name.substring(1) : name;
-            if (key.isEmpty()) {
-                throw new AssertionError("an empty key in a key list: '" + name + "'");
-            }
-            names.add(key);
-            given.add(name);
-            (isExact ? exact : facade).putIfAbsent(key, names.size() - 1);
-            if (names.size() > 31) {
-                // port.js keeps which entries a lookup found, and which a key matched, in 31-bit masks.
-                throw new AssertionError("a key list has at most 31 keys: " + given);
-            }
-            return names.size() - 1;
-        }
+    /** A registered key list. */
+    private record KeyNames(List<String> names, Map<String, Integer> exact, Map<String, Integer> facade) {
     }
 
     private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter
@@ -189,45 +168,28 @@ final class JavaValues implements Values {
     @Override
     public int keys(String names) {
         beforeCall();
-        KeyNames list = new KeyNames(new ArrayList<>(), new ArrayList<>(), new HashMap<>(), new HashMap<>());
-        if (!names.isEmpty()) {
-            for (String name : names.split(" ", -1)) {
-                list.add(name, true);
+        List<String> all = new ArrayList<>();
+        Map<String, Integer> exact = new HashMap<>();
+        Map<String, Integer> facade = new HashMap<>();
+        String[] split = names.split(" ", -1);
+        for (int i = 0; i < split.length; i++) {
+            String name = split[i];
+            boolean isExact = name.startsWith("=");
+            if (isExact) {
+                name = name.substring(1);
             }
+            if (name.isEmpty()) {
+                throw new AssertionError("an empty key in a key list: '" + names + "'");
+            }
+            all.add(name);
+            (isExact ? exact : facade).putIfAbsent(name, i);
         }
-        lists.add(list);
+        if (all.size() > 31) {
+            // port.js keeps which entries a lookup found, and which a key matched, in 31-bit masks.
+            throw new AssertionError("a key list has at most 31 keys: '" + names + "'");
+        }
+        lists.add(new KeyNames(all, exact, facade));
         return lists.size() - 1;
-    }
-
-    @Override
-    public int key(int keys, String name) {
-        beforeCall();
-        return lists.get(keys).add(name, false);
-    }
-
-    @Override
-    public int declare(int vocabulary, String declaration, int[] program) {
-        beforeCall();
-        KeyNames keys = lists.get(vocabulary);
-        List<String> names = new ArrayList<>();
-        int p = 0;
-        for (String property : declaration.split(" ", -1)) {
-            int equals = property.indexOf('=');
-            int colon = property.indexOf(':');
-            int reading = colon < 0 ? 0 : property.charAt(equals + 1);
-            String[] sources = property.substring(colon < 0 ? equals + 1 : colon + 1).split(",", -1);
-            names.add(property.substring(0, equals));
-            program[p++] = reading;
-            program[p++] = sources.length;
-            for (String source : sources) {
-                program[p++] = source.equals("given") ? -1 : keys.add(source, false);
-            }
-            if (reading == 'r') {
-                program[p++] = keys.add("=revenue", false);
-            }
-        }
-        calls--;
-        return keys(String.join(" ", names));
     }
 
     @Override
@@ -362,54 +324,9 @@ final class JavaValues implements Values {
     }
 
     @Override
-    public int which(String pattern, int value) {
-        beforeCall();
-        String text = textOf(value(value));
-        Matcher m = text == null ? null : Pattern.compile(pattern, Pattern.CASE_INSENSITIVE).matcher(text);
-        if (m != null && m.find()) {
-            for (int group = 1; group <= m.groupCount(); group++) {
-                if (m.group(group) != null) {
-                    return group;
-                }
-            }
-        }
-        return 0;
-    }
-
-    @Override
-    public double number(int value) {
-        beforeCall();
-        Object v = value(value);
-        return kindOf(v) == NUMBER ? (Double) v : Double.NaN;
-    }
-
-    @Override
-    public double time(int value) {
-        beforeCall();
-        Object v = value(value);
-        if (kindOf(v) == NUMBER) {
-            return (Double) v;
-        }
-        if (v instanceof JsDate date) {
-            return date.time();
-        }
-        if (v instanceof String s) {
-            // Date.parse of the ISO-8601 forms the tests use; anything else is NaN, as in JavaScript.
-            try {
-                return java.time.Instant.parse(s).toEpochMilli();
-            } catch (java.time.format.DateTimeParseException e) {
-                return Double.NaN;
-            }
-        }
-        return Double.NaN;
-    }
-
-    @Override
     public String replace(String pattern, String text, String replacement) {
         beforeCall();
-        // JavaScript's replacement patterns: $1 a group, $& the match; a backslash is itself.
-        String javaReplacement = replacement.replace("\\", "\\\\").replace("$&", "$0");
-        return Pattern.compile(javaPattern(pattern)).matcher(text).replaceAll(javaReplacement);
+        return Pattern.compile(javaPattern(pattern)).matcher(text).replaceAll(Matcher.quoteReplacement(replacement));
     }
 
     /** JavaScript's \s is its trim's white space; Java's \s is ASCII only. (Nested in a class, it joins it.) */
@@ -523,23 +440,6 @@ final class JavaValues implements Values {
         for (int i = 0; i < count; i++) {
             Object c = copy(value(values[i]), new ArrayList<>());
             out.add(c == LEFT_OUT ? null : c);
-        }
-        made.add(out);
-        return hold(out);
-    }
-
-    @Override
-    public int distinct(int[] values, int count) {
-        beforeCall();
-        List<Object> out = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String text = values[i] == NO_VALUE ? null : textOf(value(values[i]));
-            if (values[i] != NO_VALUE && !seen.contains(text)) {
-                seen.add(text);
-                Object c = copy(value(values[i]), new ArrayList<>());
-                out.add(c == LEFT_OUT ? null : c);
-            }
         }
         made.add(out);
         return hold(out);

@@ -27,8 +27,6 @@ final class Recorder implements Commands {
     private final Settings settings;
     /** The port calls the last message made. */
     int lastCalls;
-    /** The tab's sessionStorage: the remembered cart. */
-    final TabStorageStandIn storage;
 
     Recorder() {
         this(false);
@@ -52,19 +50,9 @@ final class Recorder implements Commands {
     }
 
     Recorder(JavaValues values, String settingsJson, IdentityStandIn tab) {
-        this(values, settingsJson, tab, new TabStorageStandIn());
-    }
-
-    /** A page of a tab whose sessionStorage is {@code storage}. */
-    Recorder(String settingsJson, TabStorageStandIn storage) {
-        this(new JavaValues(), settingsJson, new IdentityStandIn(), storage);
-    }
-
-    Recorder(JavaValues values, String settingsJson, IdentityStandIn tab, TabStorageStandIn storage) {
         this.values = values;
         this.tab = tab;
-        this.storage = storage.on(values);
-        mapping = new Mapping(values, tab, storage);
+        mapping = new Mapping(values, tab);
         settings = mapping.settings(values.hold(Json.parse(settingsJson)));
     }
 
