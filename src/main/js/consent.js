@@ -1,5 +1,5 @@
 /*
- * Consent in front of the destination, and logout (the README's "Consent and logout").
+ * Consent in front of the destination, and logout (docs/consent-and-logout.md).
  *
  * Segment's consent tools stamp every event with context.consent.categoryPreferences, the visitor's
  * choice per consent category, and keep a destination whose categories are not all granted from

@@ -171,7 +171,7 @@ function portLength(h) {
 }
 
 /**
- * A plain JSON copy of a page's value (see Values and the README's bad-input table): strings, finite
+ * A plain JSON copy of a page's value (see Values and docs/bad-input.md): strings, finite
  * numbers, booleans and null as they are; Dates as ISO strings and BigInts as digits; functions,
  * symbols, NaN, the infinities and exotic objects left out; cycles and what is nested deeper than
  * PORT_MAX_DEPTH left out; the first PORT_MAX_ITEMS elements or keys; no `__proto__` key; no page

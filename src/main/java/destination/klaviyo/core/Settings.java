@@ -31,7 +31,10 @@ public final class Settings {
     public final boolean enforceEmail;
     /** Commands kept while Klaviyo's script loads; the oldest are dropped beyond it. */
     public final int queueLimit;
-    /** Milliseconds to wait for Klaviyo's script to answer the account command before giving up. */
+    /**
+     * Milliseconds after which the host is told the destination is ready if Klaviyo has not answered
+     * the account command; the queue waits on for Klaviyo.
+     */
     public final int loadTimeout;
     /** Key a track to the person by email: see {@link TrackByEmail}. Off unless set. */
     public final boolean trackByEmail;
