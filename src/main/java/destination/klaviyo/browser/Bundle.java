@@ -98,7 +98,7 @@ public final class Bundle {
         if (forms == null) {
             forms = new FormEvent(values);
         }
-        forms.report(values, JsValues.hold(detail), (method, arguments) -> KlaviyoForms.call(analytics, method, arguments));
+        forms.report(values, JsValues.hold(detail), new KlaviyoForms(analytics));
     }
 
     /** Klaviyo did not answer within loadTimeout. */

@@ -25,8 +25,6 @@ public final class FormEvent {
     private static final int META_DATA = 3;
     private static final int EMAIL = 4;
     private static final int PHONE = 5;
-    /** Separates what {@link #seen} holds. */
-    private static final String END = "\u0001";
 
     /** The host's analytics instance. */
     public interface Analytics {
@@ -39,8 +37,9 @@ public final class FormEvent {
     private final KeyList properties;
     private final KeyList integrations;
     private final KeyList klaviyo;
-    /** What this page reported already: END, then "email" or "phone" and the value followed by END, for each. */
-    private String seen = END;
+    /** What this page reported already: "email" or "phone" (the constant itself), then the value, for each. */
+    private String[] seen = new String[8];
+    private int reported;
 
     /** One per page: what the page reported is remembered for the page. */
     public FormEvent(Values values) {
@@ -91,12 +90,20 @@ public final class FormEvent {
             return false;
         }
         found[i] = value;
-        // concat, not +: TeaVM 0.16 cannot compile a string concatenation with a constant in it here.
-        String key = name.concat(text).concat(END);
-        if (seen.contains(END.concat(key))) {
-            return false;
+        for (int n = 0; n < reported; n += 2) {
+            if (seen[n] == name && seen[n + 1].equals(text)) {
+                return false;
+            }
         }
-        seen = seen.concat(key);
+        if (reported == seen.length) {
+            String[] more = new String[2 * reported];
+            for (int n = 0; n < reported; n++) {
+                more[n] = seen[n];
+            }
+            seen = more;
+        }
+        seen[reported++] = name;
+        seen[reported++] = text;
         return true;
     }
 
