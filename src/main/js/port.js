@@ -84,7 +84,8 @@ function portKindAt(h, k) {
   var o = portSlots[h], v;
   if (portKind(o) != 6) return 0;
   v = portRead(o, k);
-  return portKind(v) | (v ? 16 : 0) | portThrew;
+  // portThrew first: portKind may run a Proxy's trap, which may read again.
+  return portThrew | portKind(v) | (v ? 16 : 0);
 }
 
 function portKeys(o) {
@@ -156,7 +157,7 @@ function portFindIn(o, id, kinds) {
       if (!(found & bit)) {
         found |= bit;
         var v = portSlots[r + 1 + entry] = portRead(o, key);
-        kinds[r + 1 + entry] = portKind(v) | (v ? 16 : 0) | portThrew;
+        kinds[r + 1 + entry] = portThrew | portKind(v) | (v ? 16 : 0);
       }
       mark |= bit;
     }
