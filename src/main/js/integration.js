@@ -25,20 +25,13 @@ function klaviyoGuard(f, a, b, c) {
 }
 
 /**
- * Maps one message, holder[field], read inside the guard (a getter may throw). c: the destination's
- * consent state (consent.js), which lets the message through or not, and starts the destination;
- * without consent categories, the first page starts it (Klaviyo's script records page views itself).
+ * Maps one message, holder[field], read inside the guard (a getter may throw). The destination checks
+ * consent (core/Consent.java) and starts itself when a message lets it.
  */
-function klaviyoMessage(d, type, holder, field, c) {
-  var mark = portTop;
-  try {
-    var m = holder == null ? void 0 : holder[field];
-    if (c ? klaviyoConsented(c, d, type, m) : type != 'page' || startDestination(d)) mapMessage(d, type, m);
-  } catch (e) {
-    // As in klaviyoGuard.
-  } finally {
-    portRelease(mark);
-  }
+function klaviyoMessage(d, type, holder, field) {
+  klaviyoGuard(function () {
+    mapMessage(d, type, holder == null ? void 0 : holder[field]);
+  });
 }
 
 /**
@@ -80,8 +73,6 @@ function Klaviyo(settings) {
     }
   }
   self._k = klaviyoGuard(newDestination, notify, settings, self);
-  // Consent categories put consent.js in front of the destination: see there.
-  self._c = klaviyoConsent(settings, notify);
   // The integration contract's options, without what the browser must not keep (privateKey).
   self.options = { apiKey: key, enforceEmail: enforce };
 }
@@ -89,17 +80,13 @@ function Klaviyo(settings) {
 (function (p) {
   p.name = 'Klaviyo';
   p._assumesPageview = true;
-  // With consent categories, only the first initialize() reaches the destination: a second one would
-  // start it (see Destination.initialize), which only a message consent lets through may do.
   p.initialize = function () {
-    var c = this._c;
     klaviyoOnReset(this, this._k);
-    if (!(c && this._i)) klaviyoGuard(initializeDestination, this._k);
-    this._i = 1;
+    klaviyoGuard(initializeDestination, this._k);
   };
   // invoke(method, facade): the message is the facade's raw object, facade.obj.
   p.invoke = function (method, facade) {
-    if (typeof method == 'string') klaviyoMessage(this._k, method, facade, 'obj', this._c);
+    if (typeof method == 'string') klaviyoMessage(this._k, method, facade, 'obj');
   };
   p.loaded = function () {
     return !!klaviyoGuard(destinationLoaded, this._k);

@@ -5,13 +5,13 @@
  * https://segment.com/docs/connections/sources/catalog/libraries/website/javascript/#plugin-architecture
  */
 Klaviyo.plugin = function (settings) {
-  var done, settled = new Promise(function (r) { done = r; }), loaded = false, d, c;
+  var done, settled = new Promise(function (r) { done = r; }), loaded = false, d;
   function notify(e) {
     if (e == 'ready') done();
   }
   function hook(type) {
     return function (ctx) {
-      klaviyoMessage(d, type, ctx, 'event', c);
+      klaviyoMessage(d, type, ctx, 'event');
       return Promise.resolve(ctx);
     };
   }
@@ -27,10 +27,8 @@ Klaviyo.plugin = function (settings) {
       loaded = true;
       klaviyoWarnTwice(analytics);
       klaviyoOnReset(plugin, d);
-      // With consent categories, the first message consent lets through starts it (consent.js), and
-      // Analytics Next need not wait for that.
-      if (c) done();
-      else klaviyoGuard(startDestination, d);
+      // It starts now, or with consent categories at the first message consent lets through.
+      klaviyoGuard(pluginLoaded, d);
       return Promise.resolve();
     },
     ready: function () { return settled; },
@@ -41,7 +39,6 @@ Klaviyo.plugin = function (settings) {
     alias: hook('alias')
   };
   d = klaviyoGuard(newDestination, notify, settings, plugin);
-  c = klaviyoConsent(settings, notify);
   return plugin;
 };
 

@@ -64,13 +64,28 @@ function portKind(v) {
   }
 }
 
+/** PORT_THREW when the last portRead threw, else 0: find reports it with the value's kind. */
+var portThrew = 0;
+var PORT_THREW = 32;
+
 /** A property read that cannot throw: a getter or a Proxy trap that throws gives undefined. */
 function portRead(o, k) {
+  portThrew = 0;
   try {
     return o[k];
   } catch (e) {
+    portThrew = PORT_THREW;
     return void 0;
   }
+}
+
+/** The kind of property k of the plain object at handle h, as portFind reports kinds (0 for any other value). */
+function portKindAt(h, k) {
+  var o = portSlots[h], v;
+  if (portKind(o) != 6) return 0;
+  v = portRead(o, k);
+  // portThrew first: portKind may run a Proxy's trap, which may read again.
+  return portThrew | portKind(v) | (v ? 16 : 0);
 }
 
 function portKeys(o) {
@@ -142,7 +157,7 @@ function portFindIn(o, id, kinds) {
       if (!(found & bit)) {
         found |= bit;
         var v = portSlots[r + 1 + entry] = portRead(o, key);
-        kinds[r + 1 + entry] = portKind(v) | (v ? 16 : 0);
+        kinds[r + 1 + entry] = portThrew | portKind(v) | (v ? 16 : 0);
       }
       mark |= bit;
     }

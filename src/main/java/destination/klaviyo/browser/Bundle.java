@@ -1,5 +1,6 @@
 package destination.klaviyo.browser;
 
+import destination.klaviyo.core.FormEvent;
 import destination.klaviyo.core.SegmentsKlaviyo;
 import destination.klaviyo.core.SubscriptionPolicy;
 import org.teavm.jso.JSExport;
@@ -13,6 +14,8 @@ import org.teavm.jso.JSObject;
 public final class Bundle {
     /** The port every destination of the page reads values through (it holds no destination's state). */
     private static JsValues values;
+    /** What the page's Klaviyo forms reported (one per page), made at the first form event. */
+    private static FormEvent forms;
 
     private Bundle() {
     }
@@ -33,9 +36,10 @@ public final class Bundle {
         destination.initialize();
     }
 
+    /** Analytics Next loaded the plugin. */
     @JSExport
-    public static void startDestination(Destination destination) {
-        destination.start();
+    public static void pluginLoaded(Destination destination) {
+        destination.pluginLoaded();
     }
 
     @JSExport
@@ -83,6 +87,18 @@ public final class Bundle {
     @JSExport
     public static double subscriptionNext(int attempt, int status, double retryAfter, double random) {
         return SubscriptionPolicy.next(attempt, status, retryAfter, random);
+    }
+
+    /**
+     * A klaviyoForms event's detail, reported to the host's analytics instance as {@link FormEvent}
+     * decides. src/main/js/forms.js listens.
+     */
+    @JSExport
+    public static void reportFormEvent(JSObject analytics, JSObject detail) {
+        if (forms == null) {
+            forms = new FormEvent(values);
+        }
+        forms.report(values, JsValues.hold(detail), new KlaviyoForms(analytics));
     }
 
     /** Klaviyo did not answer within loadTimeout. */

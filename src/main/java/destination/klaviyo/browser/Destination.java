@@ -1,6 +1,7 @@
 package destination.klaviyo.browser;
 
 import destination.klaviyo.core.Commands;
+import destination.klaviyo.core.Consent;
 import destination.klaviyo.core.Logout;
 import destination.klaviyo.core.Mapping;
 import destination.klaviyo.core.Settings;
@@ -23,7 +24,7 @@ import org.teavm.jso.JSObject;
  * gives up for good only when the script fails to load, when there is no apiKey, or when the page's
  * Trusted Types refuse the script: the queue is released and later messages are dropped at once.
  */
-final class Destination implements JSObject, Commands, Logout.Cookies {
+final class Destination implements JSObject, Commands, Logout.Cookies, Consent.Effects {
     private static final int IDLE = 0;
     private static final int LOADING = 1;
     private static final int READY = 2;
@@ -37,6 +38,8 @@ final class Destination implements JSObject, Commands, Logout.Cookies {
     private final JSObject host;
     private final Debug debug = new Debug();
     private final KlaviyoQueue pending;
+    /** What consent allows, with consent categories; null without (then consent is not checked). */
+    private final Consent consent;
     private int state = IDLE;
     private int initializeCalls;
     /** The host was told "ready": once is enough. */
@@ -56,7 +59,9 @@ final class Destination implements JSObject, Commands, Logout.Cookies {
         mapping = new Mapping(values, new TabIdentity());
         this.notifier = notifier;
         this.host = host;
-        settings = mapping.settings(JsValues.hold(settingsObject));
+        int settingsHandle = JsValues.hold(settingsObject);
+        settings = mapping.settings(settingsHandle);
+        consent = Consent.of(values, settingsHandle);
         pending = new KlaviyoQueue(settings.queueLimit);
     }
 
@@ -65,24 +70,55 @@ final class Destination implements JSObject, Commands, Logout.Cookies {
      * loads on the first page call, not here: the first call only says "initialize", which Analytics
      * Next waits for before it delivers that page call (and it may call initialize() only once, when
      * the bundle arrives after the snippet's page). A second call, which Analytics Next makes when the
-     * page comes after, starts the destination as the page would.
+     * page comes after, starts the destination as the page would; with consent categories it does
+     * not, since only a message consent lets through may start it.
      */
     void initialize() {
         if (initializeCalls++ == 0) {
             notifier.notify("initialize");
-        } else {
+        } else if (consent == null) {
             start();
         }
     }
 
-    /** A message: identify, track and group map to Klaviyo commands; page and alias send nothing. */
+    /**
+     * Analytics Next loaded the plugin: it starts, or with consent categories it waits for the first
+     * message consent lets through, and Analytics Next need not wait for that.
+     */
+    void pluginLoaded() {
+        if (consent == null) {
+            start();
+        } else {
+            notifier.notify("ready");
+        }
+    }
+
+    /**
+     * A message: identify, track and group map to Klaviyo commands; page and alias send nothing.
+     * With consent categories, {@link Consent} says whether it passes, and the first that passes
+     * starts the destination; without, the first page starts it (Klaviyo's script records page views).
+     */
     void message(JSObject type, JSObject message) {
+        int handle = JsValues.hold(message);
+        if (consent != null) {
+            int admitted = consent.admit(values, handle, this);
+            if (admitted == Consent.DROPPED) {
+                debug.log("dropped, no consent:", type);
+                return;
+            }
+            start();
+            if (admitted == Consent.STARTS) {
+                return;
+            }
+        } else if (is(type, "page")) {
+            start();
+            return;
+        }
         // A list subscription goes to Klaviyo's API, whether or not its script runs.
         if (state == GAVE_UP && !(settings.subscribeInBrowser && is(type, "identify"))) {
             debug.log("dropped, Klaviyo is off:", type);
             return;
         }
-        int handle = JsValues.hold(message);
         if (is(type, "identify")) {
             mapping.identify(handle, settings, this);
         } else if (is(type, "track")) {
@@ -172,6 +208,23 @@ final class Destination implements JSObject, Commands, Logout.Cookies {
         if (Subscriptions.request(settings.apiKey, key, list, email, phone)) {
             debug.log("subscribing to list:", JsValues.value(list));
         }
+    }
+
+    @Override
+    public void grant() {
+        KlaviyoScript.setCookie(Consent.OFF_COOKIE, "", 0);
+    }
+
+    @Override
+    public void revoke() {
+        logOut();
+        Subscriptions.cancel();
+        KlaviyoScript.setCookie(Consent.OFF_COOKIE, "true", Consent.OFF_MAX_AGE);
+    }
+
+    @Override
+    public void refuse() {
+        notifier.notify("ready");
     }
 
     /** Where {@link Logout} deletes cookies. */

@@ -136,6 +136,22 @@ final class JsValues implements Values {
         return ofNumber0(number);
     }
 
+    @Override
+    public int ofBoolean(boolean value) {
+        return ofBoolean0(value);
+    }
+
+    @Override
+    public int kindAt(int object, String key) {
+        return kindAt0(object, key);
+    }
+
+    @JSBody(params = "b", script = "return portHold(!!b);")
+    private static native int ofBoolean0(boolean value);
+
+    @JSBody(params = {"h", "k"}, script = "return portKindAt(h, k);")
+    private static native int kindAt0(int object, String key);
+
     @JSBody(params = "n", script = "return portList(n);")
     private static native int list(String names);
 

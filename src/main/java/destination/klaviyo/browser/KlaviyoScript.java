@@ -46,6 +46,10 @@ final class KlaviyoScript {
     @JSBody(script = "return location.hostname;")
     static native String host();
 
+    /** Sets a cookie for the whole site, without a domain, for maxAge seconds (0 deletes it). */
+    @JSBody(params = {"n", "v", "a"}, script = "klaviyoCookie(n, v, a);")
+    static native void setCookie(String name, String value, int maxAge);
+
     /** Deletes a cookie set with this domain ("": without one). */
     @JSBody(params = {"n", "d"}, script = "klaviyoCookie(n, '', 0, d);")
     static native void deleteCookie(String name, String domain);

@@ -20,4 +20,8 @@ final class Subscriptions {
     @JSBody(params = {"a", "k", "l", "e", "p"},
             script = "return subscriptionsRequest(a, portSlots[k], portSlots[l], portSlots[e], portSlots[p]);")
     static native boolean request(String apiKey, int key, int list, int email, int phone);
+
+    /** Stops retrying the subscriptions under way (a revocation of consent). */
+    @JSBody(script = "subscriptionsCancel();")
+    static native void cancel();
 }

@@ -53,6 +53,11 @@ final class Found {
         return kinds[record + 1 + entry] & KIND;
     }
 
+    /** Whether reading the entry threw (a getter or a Proxy trap): its value is undefined. */
+    boolean threw(int entry) {
+        return (kinds[record + 1 + entry] & Values.THREW) != 0;
+    }
+
     boolean truthy(int entry) {
         return (kinds[record + 1 + entry] & Values.TRUTHY) != 0;
     }

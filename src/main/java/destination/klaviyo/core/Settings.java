@@ -10,9 +10,9 @@ public final class Settings {
     static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =trackByEmail =reportKlaviyoForms"
             + " =subscribeInBrowser =listId =confirmOptin";
     /**
-     * The settings the JavaScript shell reads itself (src/main/js/consent.js), since it decides before
-     * a message reaches the destination: the consent categories, {@code consentSettings.categories}
-     * as Segment's CDN gives them, else {@code consentCategories}.
+     * The settings {@link Consent} reads itself, since it decides before a message reaches the
+     * mapping: the consent categories, {@code consentSettings.categories} as Segment's CDN gives them,
+     * else {@code consentCategories}.
      */
     static final String SHELL_KEYS = "consentSettings consentCategories";
     private static final int API_KEY = 0;

@@ -35,6 +35,11 @@ public interface Values {
     int OTHER = 8;
     /** Added to a kind by {@link #find} when the value is truthy, as JavaScript counts it. */
     int TRUTHY = 16;
+    /**
+     * Added to a kind by {@link #find} and {@link #kindAt} when reading the value threw (a getter or
+     * a Proxy trap): the value is undefined, and whoever must not guess may refuse the whole input.
+     */
+    int THREW = 32;
 
     /** At most this many elements of an array, or keys of an object, are read. */
     int MAX_ITEMS = 1000;
@@ -80,6 +85,13 @@ public interface Values {
     int at(int array, int index);
 
     int kind(int value);
+
+    /**
+     * The kind of the property {@code key} (exact, as JavaScript's {@code object[key]} reads it) of a
+     * plain {@link #OBJECT}, with {@link #TRUTHY} and {@link #THREW} as {@link #find} adds them;
+     * {@link #UNDEFINED} for any other value. For keys only known at run time (consent categories).
+     */
+    int kindAt(int object, String key);
 
     /** The text of a STRING, and the string form of a NUMBER or STRINGIFIED, as JavaScript writes it; else null. */
     String text(int value);
@@ -134,4 +146,6 @@ public interface Values {
     int ofString(String text);
 
     int ofNumber(double number);
+
+    int ofBoolean(boolean value);
 }

@@ -244,7 +244,8 @@ final class JavaValues implements Values {
                     found[entry] = true;
                     Object v = read((Map<?, ?>) object, key);
                     slots.set(record - FIRST_HANDLE + 1 + entry, v);
-                    kinds[record + 1 + entry] = kindOf(v) | (truthy(v) ? TRUTHY : 0);
+                    kinds[record + 1 + entry] = kindOf(v) | (truthy(v) ? TRUTHY : 0)
+                            | (((Map<?, ?>) object).get(key) == THROWING_GETTER ? THREW : 0);
                 }
                 if (entry < 31) {
                     marks[j] |= 1 << entry;
@@ -497,5 +498,22 @@ final class JavaValues implements Values {
     public int ofNumber(double number) {
         beforeCall();
         return hold(number);
+    }
+
+    @Override
+    public int ofBoolean(boolean value) {
+        beforeCall();
+        return hold(value);
+    }
+
+    @Override
+    public int kindAt(int object, String key) {
+        beforeCall();
+        Object o = value(object);
+        if (kindOf(o) != OBJECT) {
+            return UNDEFINED;
+        }
+        Object v = read((Map<?, ?>) o, key);
+        return kindOf(v) | (truthy(v) ? TRUTHY : 0) | (((Map<?, ?>) o).get(key) == THROWING_GETTER ? THREW : 0);
     }
 }
