@@ -8,8 +8,9 @@ package destination.klaviyo.core;
  * userId, {@code $email} is traits.email or an email-like userId, and firstName, lastName, phone, title
  * and exchangeId move to their {@code $} names (found ignoring case and punctuation; only the exact
  * camelCase key is removed, as the facade's {@code delete ret[alias]} does). A value moves only when it
- * is there: a null trait stays a trait, as the facade skips null values. The seed adds phoneNumber and
- * copies of the address, company, avatar and timezone into Klaviyo's special properties; those copies
+ * is there: a null trait stays a trait, as the facade skips null values. Segment's documentation of
+ * the destination adds phoneNumber and copies of the address, company, avatar and timezone into
+ * Klaviyo's special properties ("the same for all of Klaviyo's special people properties"); those copies
  * never replace a {@code $} property the traits already have.
  */
 final class Identify {
@@ -150,7 +151,7 @@ final class Identify {
         return profileKeys.build(values, traits.record(), p.consumed, p.values);
     }
 
-    /** The seed's additions: copies, the source traits stay as they are. */
+    /** Additions Segment's documentation promises: copies, the source traits stay as they are. */
     private void copyDerived(Found traits, Profile p) {
         if (traits.kind(ADDRESS) == Values.OBJECT) {
             Found address = addressKeys.in(values, traits.value(ADDRESS));
@@ -200,7 +201,7 @@ final class Identify {
         return rest.equals(name) ? Values.NO_VALUE : values.ofString(rest);
     }
 
-    /** phone, the seed's phoneNumber, else the first of phones. */
+    /** phone, the phoneNumber of Segment's documentation, else the first of phones. */
     private int phone(Found traits) {
         int phone = or(traits.ifTruthy(PHONE), traits.ifTruthy(PHONE_NUMBER));
         if (phone != Values.NO_VALUE || traits.kind(PHONES) != Values.ARRAY) {

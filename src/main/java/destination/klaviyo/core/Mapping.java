@@ -3,8 +3,8 @@ package destination.klaviyo.core;
 /**
  * Translates analytics.js messages into Klaviyo commands: a message goes in, commands come out.
  * Messages are the raw analytics.js objects ({@code facade.obj}, or {@code ctx.event} in a plugin).
- * The rules follow Segment's classic Klaviyo destination and its facade; the seed's promises come on
- * top. https://segment.com/docs/connections/destinations/catalog/klaviyo/
+ * The rules follow Segment's classic Klaviyo destination and its facade; what Segment's documentation
+ * of the destination promises comes on top. https://segment.com/docs/connections/destinations/catalog/klaviyo/
  *
  * <p>One Mapping serves every destination of a page: it holds the key lists it registered with the
  * port, and what the page knows of who the visitor is ({@link TrackByEmail}), nothing of any message or

@@ -47,7 +47,7 @@ public final class Settings {
     public final boolean subscribeInBrowser;
     /** The list identify subscribes to when the call names none, or null. */
     public final String listId;
-    /** false only when the setting is false: the seed's default is true. */
+    /** false only when the setting is false: Segment's documented default is true. */
     public final boolean confirmOptin;
 
     private Settings(Values values, Found settings) {

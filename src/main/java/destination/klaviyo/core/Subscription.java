@@ -2,7 +2,7 @@ package destination.klaviyo.core;
 
 /**
  * identify → a list subscription, made from the browser through Klaviyo's Create Client Subscription,
- * which needs only the public key: the seed's {@code listId}, kept on the page.
+ * which needs only the public key: the {@code listId} of Segment's documentation of the destination, kept on the page.
  * https://developers.klaviyo.com/en/v2025-01-15/reference/create_client_subscription
  *
  * <p>Only with the {@code subscribeInBrowser} setting and an apiKey, for a profile with an email that

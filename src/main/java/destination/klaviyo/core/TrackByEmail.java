@@ -1,8 +1,9 @@
 package destination.klaviyo.core;
 
 /**
- * The seed's promise for track, with the setting trackByEmail: "we'll also provide the Klaviyo $email
- * customer_property if your userId is an email, or you provide email as one of your event properties".
+ * What Segment's documentation of the destination promises for track, with the setting trackByEmail:
+ * "we'll also provide the Klaviyo $email customer_property if your userId is an email, or you provide
+ * email as one of your event properties".
  * In the browser Klaviyo keys an event to whoever the browser is identified as, and holds back the
  * events of a browser it does not know, so the email goes in an identify sent before the track:
  * <ul>
