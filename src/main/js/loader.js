@@ -107,16 +107,11 @@ function klaviyoStub(w) {
 
 /**
  * The one place commands go to Klaviyo: on _learnq once its script runs, else to the klaviyo object.
- * With a key, the command is that account's. Klaviyo's script holds one account at a time, the one
- * handed over last (window._klaviyoAccount, shared by every copy of this bundle on the page), so the
- * account goes first when another destination's was handed over since: with one key on the page,
- * never.
+ * Which account goes first is Java's (core/KlaviyoAccount.java, through browser/KlaviyoScript.java).
  */
-function klaviyoPush(c, key) {
+function klaviyoPush(c) {
   try {
-    var w = window, q = klaviyoRunning() ? w._learnq : w.klaviyo;
-    if (key && w._klaviyoAccount !== key) q.push(['account', w._klaviyoAccount = key]);
-    q.push(c);
+    (klaviyoRunning() ? window._learnq : window.klaviyo).push(c);
   } catch (e) {
     // Klaviyo's own failure is not the page's.
   }
@@ -142,19 +137,6 @@ function klaviyoAdopt() {
   } catch (e) {
     // As in klaviyoPush.
   }
-}
-
-/** Adds a command to a bounded queue; false when that pushed the oldest out. */
-function klaviyoQueueAdd(a, c, limit) {
-  a.push(c);
-  if (a.length <= limit) return true;
-  a.shift();
-  return false;
-}
-
-/** Hands a queue's commands to Klaviyo for account key, oldest first, including any added meanwhile. */
-function klaviyoDeliver(a, key) {
-  while (a.length) klaviyoPush(a.shift(), key);
 }
 
 /**
