@@ -25,18 +25,17 @@ function klaviyoScriptUrl(key) {
   return 'https://static.klaviyo.com/onsite/js/' + (/^\.\.?$/.test(k) ? '' : k + '/') + 'klaviyo.js?company_id=' + k;
 }
 
-/** Whether Klaviyo's script took over a queue: its _loaded flag, or its identify method (Klaviyo's own check). */
+/**
+ * Whether Klaviyo's script took over a queue: its _loaded flag, or its identify method (Klaviyo's own
+ * check), read as the port reads (a getter that throws gives undefined).
+ */
 function klaviyoTook(q) {
-  return !!q && (q._loaded === true || typeof q.identify == 'function');
+  return !!q && (portRead(q, '_loaded') === true || typeof portRead(q, 'identify') == 'function');
 }
 
 /** Whether Klaviyo's script runs on this page: it took over _learnq. */
 function klaviyoRunning() {
-  try {
-    return klaviyoTook(window._learnq);
-  } catch (e) {
-    return false;
-  }
+  return klaviyoTook(portRead(window, '_learnq'));
 }
 
 /** Whether the page already has Klaviyo's onsite script (either address), ours or a store platform's. */
