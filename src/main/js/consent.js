@@ -15,7 +15,7 @@ function klaviyoCookie(name, value, maxAge, d) {
  */
 function klaviyoOnReset(host, d) {
   try {
-    if (!host._r) klaviyoAnalytics(host).on('reset', function () {
+    if (!host._r) host.analytics.on('reset', function () {
       klaviyoGuard(logOutDestination, d);
     });
     host._r = 1;

@@ -12,7 +12,7 @@ function klaviyoForms(host) {
   klaviyoFormsHost = host;
   window.addEventListener('klaviyoForms', function (event) {
     klaviyoGuard(function () {
-      var a = klaviyoAnalytics(klaviyoFormsHost);
+      var a = klaviyoFormsHost.analytics;
       if (a) reportFormEvent(a, portRead(event, 'detail'));
     });
   });

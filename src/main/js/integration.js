@@ -18,30 +18,10 @@ function klaviyoGuard(f, a, b, c) {
   try {
     return f(a, b, c);
   } catch (e) {
-    return void 0;
+    // Nothing thrown reaches the host.
   } finally {
     portRelease(mark);
   }
-}
-
-/**
- * Maps one message, holder[field], read inside the guard (a getter may throw). The destination checks
- * consent (core/Consent.java) and starts itself when a message lets it.
- */
-function klaviyoMessage(d, type, holder, field) {
-  klaviyoGuard(function () {
-    mapMessage(d, type, holder == null ? void 0 : holder[field]);
-  });
-}
-
-/**
- * The analytics instance a host gave a destination, the one place to read it: the integration's
- * `analytics`, which analytics.js-core and Analytics Next set before initialize(), or the plugin's,
- * which Analytics Next hands to its load(ctx, analytics) (plugin.js). `host` is the integration
- * object or the plugin, as the destination keeps it.
- */
-function klaviyoAnalytics(host) {
-  return host.analytics;
 }
 
 function Klaviyo(settings) {
@@ -57,14 +37,8 @@ function Klaviyo(settings) {
     return;
   }
   if (!(this instanceof Klaviyo)) return;
-  var self = this, key, enforce;
-  try {
-    key = settings && settings.apiKey;
-    enforce = !!(settings && settings.enforceEmail);
-  } catch (e) {
-    // As above.
-  }
-  // The destination keeps the integration as its host: see klaviyoAnalytics.
+  var self = this;
+  // The destination keeps the integration as its host: its analytics instance is host.analytics.
   function notify(e) {
     try {
       self.emit(e);
@@ -74,7 +48,8 @@ function Klaviyo(settings) {
   }
   self._k = klaviyoGuard(newDestination, notify, settings, self);
   // The integration contract's options, without what the browser must not keep (privateKey).
-  self.options = { apiKey: key, enforceEmail: enforce };
+  // Read as above: a getter that throws gives undefined.
+  self.options = { apiKey: portRead(settings, 'apiKey'), enforceEmail: !!portRead(settings, 'enforceEmail') };
 }
 
 (function (p) {
@@ -84,9 +59,10 @@ function Klaviyo(settings) {
     klaviyoOnReset(this, this._k);
     klaviyoGuard(initializeDestination, this._k);
   };
-  // invoke(method, facade): the message is the facade's raw object, facade.obj.
+  // invoke(method, facade): the message is the facade's raw object, facade.obj, read as the port reads.
+  // The destination checks consent (core/Consent.java) and starts itself when a message lets it.
   p.invoke = function (method, facade) {
-    if (typeof method == 'string') klaviyoMessage(this._k, method, facade, 'obj');
+    if (typeof method == 'string') klaviyoGuard(mapMessage, this._k, method, portRead(facade, 'obj'));
   };
   p.loaded = function () {
     return !!klaviyoGuard(destinationLoaded, this._k);

@@ -25,18 +25,17 @@ function klaviyoScriptUrl(key) {
   return 'https://static.klaviyo.com/onsite/js/' + (/^\.\.?$/.test(k) ? '' : k + '/') + 'klaviyo.js?company_id=' + k;
 }
 
-/** Whether Klaviyo's script took over a queue: its _loaded flag, or its identify method (Klaviyo's own check). */
+/**
+ * Whether Klaviyo's script took over a queue: its _loaded flag, or its identify method (Klaviyo's own
+ * check), read as the port reads (a getter that throws gives undefined).
+ */
 function klaviyoTook(q) {
-  return !!q && (q._loaded === true || typeof q.identify == 'function');
+  return !!q && (portRead(q, '_loaded') === true || typeof portRead(q, 'identify') == 'function');
 }
 
 /** Whether Klaviyo's script runs on this page: it took over _learnq. */
 function klaviyoRunning() {
-  try {
-    return klaviyoTook(window._learnq);
-  } catch (e) {
-    return false;
-  }
+  return klaviyoTook(portRead(window, '_learnq'));
 }
 
 /** Whether the page already has Klaviyo's onsite script (either address), ours or a store platform's. */
@@ -107,16 +106,11 @@ function klaviyoStub(w) {
 
 /**
  * The one place commands go to Klaviyo: on _learnq once its script runs, else to the klaviyo object.
- * With a key, the command is that account's. Klaviyo's script holds one account at a time, the one
- * handed over last (window._klaviyoAccount, shared by every copy of this bundle on the page), so the
- * account goes first when another destination's was handed over since: with one key on the page,
- * never.
+ * Which account goes first is Java's (core/KlaviyoAccount.java, through browser/KlaviyoScript.java).
  */
-function klaviyoPush(c, key) {
+function klaviyoPush(c) {
   try {
-    var w = window, q = klaviyoRunning() ? w._learnq : w.klaviyo;
-    if (key && w._klaviyoAccount !== key) q.push(['account', w._klaviyoAccount = key]);
-    q.push(c);
+    (klaviyoRunning() ? window._learnq : window.klaviyo).push(c);
   } catch (e) {
     // Klaviyo's own failure is not the page's.
   }
@@ -142,19 +136,6 @@ function klaviyoAdopt() {
   } catch (e) {
     // As in klaviyoPush.
   }
-}
-
-/** Adds a command to a bounded queue; false when that pushed the oldest out. */
-function klaviyoQueueAdd(a, c, limit) {
-  a.push(c);
-  if (a.length <= limit) return true;
-  a.shift();
-  return false;
-}
-
-/** Hands a queue's commands to Klaviyo for account key, oldest first, including any added meanwhile. */
-function klaviyoDeliver(a, key) {
-  while (a.length) klaviyoPush(a.shift(), key);
 }
 
 /**

@@ -11,7 +11,7 @@ Klaviyo.plugin = function (settings) {
   }
   function hook(type) {
     return function (ctx) {
-      klaviyoMessage(d, type, ctx, 'event');
+      klaviyoGuard(mapMessage, d, type, portRead(ctx, 'event'));
       return Promise.resolve(ctx);
     };
   }
@@ -21,7 +21,7 @@ Klaviyo.plugin = function (settings) {
     version: KLAVIYO_VERSION,
     isLoaded: function () { return loaded; },
     // Analytics Next hands over its analytics instance here; the plugin keeps it as an integration
-    // does, in plugin.analytics (see klaviyoAnalytics in integration.js).
+    // does, in plugin.analytics (analytics.js-core and Analytics Next set integration.analytics).
     load: function (ctx, analytics) {
       plugin.analytics = analytics;
       loaded = true;

@@ -1,8 +1,8 @@
 /*
  * Klaviyo's Create Client Subscription, made from the page with the public key in the address only:
  * https://developers.klaviyo.com/en/v2025-01-15/reference/create_client_subscription
- * Java decides whether to subscribe, to which list, with which channels, and the subscription's key
- * (core/Subscription.java); and whether to send it, when to try again and what to remember
+ * Java decides whether to subscribe, to which list, with which channels, the request's body and the
+ * subscription's key (core/Subscription.java); and whether to send it, when to try again and what to remember
  * (core/SubscriptionPolicy.java). Here are the request, its timers, and the marks in localStorage.
  */
 var SUBSCRIPTIONS_URL = 'https://a.klaviyo.com/client/subscriptions?company_id=';
@@ -16,8 +16,8 @@ var subscriptionsUnderWay = Object.create(null);
 var subscriptionsRefused = {};
 
 /**
- * Subscribes email, and phone to SMS when there is one, to list, with the public apiKey, unless Java
- * says not to: false then.
+ * Sends the subscription's body, as Java made it (core/Subscription.java), with the public apiKey,
+ * unless Java says not to: false then.
  *
  * The mark, the localStorage key that remembers it, is the subscription's key (Java's JSON array of
  * what makes it one) hashed, so that storage never holds the address: 32-bit FNV-1a, in base 36. A
@@ -26,23 +26,12 @@ var subscriptionsRefused = {};
  * attempt first writes the time in the mark, so that no other page or tab sends it meanwhile; Java's
  * answer to each response says what comes next (-1 made, -2 refused, -3 failed, else a wait).
  */
-function subscriptionsRequest(apiKey, key, list, email, phone) {
+function subscriptionsRequest(apiKey, key, body) {
   for (var text = JSON.stringify(key), h = 0x811c9dc5, i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   var mark = SUBSCRIPTIONS_KEY + (h >>> 0).toString(36), stored = storageGet('local', mark), attempt = 0, request = {},
-    url = SUBSCRIPTIONS_URL + encodeURIComponent(apiKey), subscribed = { marketing: { consent: 'SUBSCRIBED' } };
+    url = SUBSCRIPTIONS_URL + encodeURIComponent(apiKey), json = JSON.stringify(body);
   if (!subscriptionMayStart(+stored || 0, !!subscriptionsRefused[mark], Date.now())) return false;
   subscriptionsUnderWay[mark] = request;
-  // Nothing else of the profile: the onsite identify carries it.
-  var profile = { email: email, subscriptions: { email: subscribed } };
-  if (phone) {
-    profile.phone_number = phone;
-    profile.subscriptions.sms = subscribed;
-  }
-  var body = JSON.stringify({ data: {
-    type: 'subscription',
-    attributes: { custom_source: 'Segment analytics.js', profile: { data: { type: 'profile', attributes: profile } } },
-    relationships: { list: { data: { type: 'list', id: list } } }
-  } });
   // r: the response, none for a network error. A revocation takes the request off the page (live
   // false): then only an acceptance is still recorded.
   function answered(r) {
@@ -72,7 +61,7 @@ function subscriptionsRequest(apiKey, key, list, email, phone) {
       fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/vnd.api+json', revision: SUBSCRIPTIONS_REVISION },
-        body: body,
+        body: json,
         keepalive: true
       }).then(function (r) { klaviyoGuard(answered, r); }, function () { klaviyoGuard(answered); });
     } catch (e) {

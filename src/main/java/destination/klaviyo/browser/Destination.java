@@ -203,9 +203,9 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
     }
 
     @Override
-    public void subscribe(int list, int email, int phone, int key) {
+    public void subscribe(int list, int body, int key) {
         // Nothing when this browser made that subscription already, or is making it.
-        if (Subscriptions.request(settings.apiKey, key, list, email, phone)) {
+        if (Subscriptions.request(settings.apiKey, key, body)) {
             debug.log("subscribing to list:", JsValues.value(list));
         }
     }

@@ -1,39 +1,41 @@
 package destination.klaviyo.browser;
 
+import destination.klaviyo.core.Backlog;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
 /**
- * Commands made while Klaviyo's script loads, in order, at most {@code limit} of them: beyond that the
- * oldest is dropped and counted, so a script that never comes cannot grow memory without bound. The
- * array lives in JavaScript (src/main/js/loader.js) and is handed to Klaviyo in one go.
+ * Commands made while Klaviyo's script loads, in order, in a JavaScript array; {@link Backlog} says
+ * when the oldest goes ({@code queueLimit}), and they are handed to Klaviyo in one go.
  */
 final class KlaviyoQueue {
-    private final int limit;
+    private final Backlog backlog;
     private final JSObject commands = create();
-    private int dropped;
 
     KlaviyoQueue(int limit) {
-        this.limit = limit;
+        backlog = new Backlog(limit);
     }
 
     /** Adds a command; false when that pushed the oldest one out. */
     boolean add(JSObject command) {
-        if (add(commands, command, limit)) {
-            return true;
+        push(commands, command);
+        if (backlog.overflows(length(commands))) {
+            shift(commands);
+            return false;
         }
-        dropped++;
-        return false;
+        return true;
     }
 
     /** How many commands were queued and are lost. */
     int lost() {
-        return length(commands) + dropped;
+        return backlog.lost(length(commands));
     }
 
     /** Hands every command to Klaviyo for account {@code apiKey}, oldest first, including any added meanwhile. */
     void deliver(String apiKey) {
-        deliver(commands, apiKey);
+        while (length(commands) > 0) {
+            KlaviyoScript.push(shift(commands), apiKey);
+        }
     }
 
     void clear() {
@@ -43,11 +45,11 @@ final class KlaviyoQueue {
     @JSBody(script = "return [];")
     private static native JSObject create();
 
-    @JSBody(params = {"a", "c", "n"}, script = "return klaviyoQueueAdd(a, c, n);")
-    private static native boolean add(JSObject queue, JSObject command, int limit);
+    @JSBody(params = {"a", "c"}, script = "a.push(c);")
+    private static native void push(JSObject queue, JSObject command);
 
-    @JSBody(params = {"a", "k"}, script = "klaviyoDeliver(a, k);")
-    private static native void deliver(JSObject queue, String apiKey);
+    @JSBody(params = "a", script = "return a.shift();")
+    private static native JSObject shift(JSObject queue);
 
     @JSBody(params = "a", script = "return a.length;")
     private static native int length(JSObject queue);

@@ -1,5 +1,6 @@
 package destination.klaviyo.browser;
 
+import destination.klaviyo.core.KlaviyoAccount;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
@@ -34,9 +35,27 @@ final class KlaviyoScript {
     @JSBody(params = {"k", "d"}, script = "klaviyoAccount(k, d);")
     static native void account(String apiKey, Destination destination);
 
-    /** Hands a command for account {@code apiKey} to the running Klaviyo. */
-    @JSBody(params = {"c", "k"}, script = "klaviyoPush(c, k);")
-    static native void push(JSObject command, String apiKey);
+    /**
+     * Hands a command for account {@code apiKey} to the running Klaviyo, after the account when
+     * {@link KlaviyoAccount} says so.
+     */
+    static void push(JSObject command, String apiKey) {
+        if (KlaviyoAccount.handOver(handedOver(), apiKey)) {
+            handOver(apiKey);
+        }
+        push(command);
+    }
+
+    /** The account handed over to Klaviyo last, by any copy of this bundle; null when none or not a string. */
+    @JSBody(script = "var k = portRead(window, '_klaviyoAccount'); return typeof k == 'string' ? k : null;")
+    private static native String handedOver();
+
+    /** Hands the account over to Klaviyo, and notes it for every copy of this bundle on the page. */
+    @JSBody(params = "k", script = "try { window._klaviyoAccount = k; } catch (e) {} klaviyoPush(['account', k]);")
+    private static native void handOver(String apiKey);
+
+    @JSBody(params = "c", script = "klaviyoPush(c);")
+    private static native void push(JSObject command);
 
     /** Asks Klaviyo's running script to forget the identity it holds for the page; nothing before it runs. */
     @JSBody(script = "klaviyoClearIdentity();")

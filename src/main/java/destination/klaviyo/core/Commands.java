@@ -10,11 +10,10 @@ public interface Commands {
 
     /**
      * A subscription to a Klaviyo list through its client API (see {@link Subscription}): the list id,
-     * the email, and the phone to subscribe to SMS or {@link Values#NO_VALUE}, all strings; and its
-     * key, a JSON array of the values that make it one subscription, by which the browser makes it
-     * once ({@link SubscriptionPolicy}).
+     * a string; the request's body, plain JSON, to send as it is; and its key, a JSON array of the
+     * values that make it one subscription, by which the browser makes it once ({@link SubscriptionPolicy}).
      */
-    void subscribe(int list, int email, int phone, int key);
+    void subscribe(int list, int body, int key);
 
     /** A decision worth a line in the debug log. */
     void note(String note);

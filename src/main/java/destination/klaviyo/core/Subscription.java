@@ -12,6 +12,10 @@ package destination.klaviyo.core;
  * and only in {@link #E164} once spaces, dashes, dots and parentheses are taken out: Klaviyo refuses the
  * whole request, email included, for any other phone. Each subscription has a key, by which the
  * browser makes it once; when and how often it is tried is {@link SubscriptionPolicy}'s.
+ *
+ * <p>The request's body is decided here too, whole: the profile's email, its phone and SMS channel when
+ * there is one, our {@code custom_source}, the list. Nothing else of the profile: the onsite identify
+ * carries it. The browser only sends it.
  */
 final class Subscription {
     // Segment's per-call options, read exactly: identify(id, traits, {integrations: {Klaviyo: {...}}}).
@@ -34,9 +38,33 @@ final class Subscription {
      */
     static final String E164 = "^\\+[1-9]\\d{7,14}$";
 
+    /**
+     * The keys of the request's JSON:API body, one list for all its objects: each object writes some
+     * of them, in this order, which is the order Klaviyo's documentation writes them in.
+     */
+    private static final String BODY = "data type id custom_source profile attributes relationships list email"
+            + " subscriptions sms phone_number marketing consent";
+    private static final int DATA = 0;
+    private static final int TYPE = 1;
+    private static final int ID = 2;
+    private static final int CUSTOM_SOURCE = 3;
+    private static final int PROFILE = 4;
+    private static final int ATTRIBUTES = 5;
+    private static final int RELATIONSHIPS = 6;
+    private static final int LIST = 7;
+    private static final int EMAIL_ADDRESS = 8;
+    private static final int SUBSCRIPTIONS = 9;
+    private static final int SMS = 10;
+    private static final int PHONE_NUMBER = 11;
+    private static final int MARKETING = 12;
+    private static final int CONSENT = 13;
+    /** What Klaviyo shows as the subscription's source. */
+    static final String SOURCE = "Segment analytics.js";
+
     private final Values values;
     private final KeyList integrationKeys;
     private final KeyList optionKeys;
+    private final KeyList bodyKeys;
     /** confirmOptin false was logged: once a page is enough. */
     private boolean optinNoted;
 
@@ -44,6 +72,7 @@ final class Subscription {
         this.values = values;
         integrationKeys = new KeyList(values, "=Klaviyo");
         optionKeys = new KeyList(values, OPTIONS);
+        bodyKeys = new KeyList(values, BODY);
     }
 
     /** For an identify that made a profile; email and phone (strings, or none) as {@link Identify} found them. */
@@ -83,6 +112,30 @@ final class Subscription {
         key[0] = list;
         key[1] = address;
         key[2] = number;
-        out.subscribe(list, address, number, values.array(key, 3));
+        out.subscribe(list, body(list, address, number), values.array(key, 3));
+    }
+
+    /**
+     * The Create Client Subscription body: the email subscribed to marketing, and the phone to SMS when
+     * it is a value, on the list.
+     */
+    private int body(int list, int email, int phone) {
+        int subscribed = object(MARKETING, object(CONSENT, values.ofString("SUBSCRIBED")));
+        int channels = object(EMAIL_ADDRESS, subscribed, SMS, phone == Values.NO_VALUE ? Values.NO_VALUE : subscribed);
+        int profile = object(TYPE, values.ofString("profile"),
+                ATTRIBUTES, object(EMAIL_ADDRESS, email, SUBSCRIPTIONS, channels, PHONE_NUMBER, phone));
+        int attributes = object(CUSTOM_SOURCE, values.ofString(SOURCE), PROFILE, object(DATA, profile));
+        int relationships = object(LIST, object(DATA, object(TYPE, values.ofString("list"), ID, list)));
+        return object(DATA, object(TYPE, values.ofString("subscription"), ATTRIBUTES, attributes,
+                RELATIONSHIPS, relationships));
+    }
+
+    /** A new object of body keys and their values, in pairs ({@link Values#NO_VALUE} leaves a key out). */
+    private int object(int... entries) {
+        int[] mapped = bodyKeys.values();
+        for (int i = 0; i < entries.length; i += 2) {
+            mapped[entries[i]] = entries[i + 1];
+        }
+        return bodyKeys.build(values, Values.NO_VALUE, 0, mapped);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs messages through the core's {@link Mapping} on the JVM and records what Klaviyo would get.
@@ -20,6 +21,8 @@ final class Recorder implements Commands {
     final IdentityStandIn tab;
     /** Each subscription asked for, as [list, email, phone or null]. */
     final List<Object> subscriptions = new ArrayList<>();
+    /** The request body of each subscription asked for (JSON), in the same order. */
+    final List<Object> bodies = new ArrayList<>();
     /** The key of each subscription asked for (JSON), in the same order. */
     final List<Object> keys = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
@@ -67,14 +70,24 @@ final class Recorder implements Commands {
     }
 
     @Override
-    public void subscribe(int list, int email, int phone, int key) {
+    public void subscribe(int list, int body, int key) {
         keys.add(values.value(key));
+        Object json = values.value(body);
+        bodies.add(json);
+        // [list, email, phone or null], as the body has them.
+        Map<?, ?> profile = (Map<?, ?>) at(json, "data", "attributes", "profile", "data", "attributes");
         List<Object> subscription = new ArrayList<>();
-        for (int handle : new int[] {list, email, phone}) {
-            Object value = values.value(handle);
-            subscription.add(value == JavaValues.JS_UNDEFINED ? null : value);
-        }
+        subscription.add(at(json, "data", "relationships", "list", "data", "id"));
+        subscription.add(profile.get("email"));
+        subscription.add(profile.get("phone_number"));
         subscriptions.add(subscription);
+    }
+
+    private static Object at(Object json, String... path) {
+        for (String key : path) {
+            json = ((Map<?, ?>) json).get(key);
+        }
+        return json;
     }
 
     @Override

@@ -132,8 +132,8 @@ class SubscriptionTest {
         Recorder on = new Recorder("{\"apiKey\": \"k\", \"subscribeInBrowser\": true, \"listId\": \"L\"}")
                 .identify(identify("{\"email\": \"a@b.co\"}", "{\"listId\": \"baV129\"}"));
         // Only when subscribing: two lookups (integrations.Klaviyo, then its options), the email trimmed
-        // and tested, and the subscription's key.
-        assertEquals(off.lastCalls + 5, on.lastCalls);
+        // and tested, and the subscription's key; then the request's body, its 13 objects and 4 strings.
+        assertEquals(off.lastCalls + 5 + 17, on.lastCalls);
         assertTrue(off.lastCalls <= 12, "identify made " + off.lastCalls + " port calls");
     }
 
@@ -229,5 +229,57 @@ class SubscriptionTest {
         recorder.subscribed("[[\"Setting\", \"" + huge + "@example.com\", null], [\"Setting\", \"\\ud800@example.com\", null]]");
         assertEquals(List.of("phone left out: not E.164", "no subscription: invalid email", "phone left out: not E.164"),
                 recorder.notes);
+    }
+
+    /** Exactly the JSON:API body Klaviyo's Create Client Subscription gets, as Klaviyo documents it. */
+    private static String body(String list, String email, String phone) {
+        String subscribed = "{\"marketing\": {\"consent\": \"SUBSCRIBED\"}}";
+        return "{\"data\": {\"type\": \"subscription\", \"attributes\": {\"custom_source\": \"Segment analytics.js\","
+                + " \"profile\": {\"data\": {\"type\": \"profile\", \"attributes\": {\"email\": " + Json.quote(email)
+                + ", \"subscriptions\": {\"email\": " + subscribed + (phone == null ? "" : ", \"sms\": " + subscribed) + "}"
+                + (phone == null ? "" : ", \"phone_number\": " + Json.quote(phone)) + "}}}},"
+                + " \"relationships\": {\"list\": {\"data\": {\"type\": \"list\", \"id\": " + Json.quote(list) + "}}}}}";
+    }
+
+    /** The exact bodies, key order included (Klaviyo's documentation's order): compared as written. */
+    private static void assertBodies(Recorder recorder, String... expected) {
+        List<String> want = new java.util.ArrayList<>();
+        for (String body : expected) {
+            want.add(Json.write(Json.parse(body)));
+        }
+        List<String> got = new java.util.ArrayList<>();
+        for (Object body : recorder.bodies) {
+            got.add(Json.write(body));
+        }
+        assertEquals(want, got);
+    }
+
+    @Test
+    void theRequestBodyIsTheEmailTheListAndOurSourceInKlaviyosKeyOrder() {
+        Recorder recorder = new Recorder(ON).identify(identify("{\"email\": \" ada@example.com \", \"name\": \"Ada\","
+                + " \"phone\": \"+15555550100\"}", "{\"listId\": \"baV129\"}"));
+        // Nothing else of the profile (the name, a phone without smsConsent): the onsite identify carries it.
+        assertBodies(recorder, body("baV129", "ada@example.com", null));
+    }
+
+    @Test
+    void withSmsConsentTheBodyHasThePhoneAndTheSmsChannelAfterTheEmailsOnes() {
+        Recorder recorder = new Recorder(ON).identify(identify("{\"email\": \"ada@example.com\","
+                + " \"phone\": \"+1 (555) 555-0100\"}", "{\"smsConsent\": true}"));
+        assertBodies(recorder, body("Setting", "ada@example.com", "+15555550100"));
+        // A phone that is not E.164 leaves both out, the email still subscribed.
+        Recorder bad = new Recorder(ON).identify(identify("{\"email\": \"ada@example.com\", \"phone\": \"5550100\"}",
+                "{\"smsConsent\": true}"));
+        assertBodies(bad, body("Setting", "ada@example.com", null));
+    }
+
+    @Test
+    void aHostileListIdOrEmailStaysAValueInsideTheBody() {
+        String list = "x\"}, \"id\": \"other&company_id=evil</script>";
+        String email = "a\"b\\c@example.com";
+        Recorder recorder = new Recorder(ON).identify(Json.write(java.util.Map.of("userId", "id",
+                "traits", java.util.Map.of("email", email), "integrations", java.util.Map.of("Klaviyo",
+                        java.util.Map.of("listId", list)))));
+        assertBodies(recorder, body(list, email, null));
     }
 }
