@@ -64,13 +64,15 @@ function portKind(v) {
   }
 }
 
-/** PORT_THREW when the last portRead threw, else 0: find reports it with the value's kind. */
+/**
+ * PORT_THREW once a portRead threw: find and portKindAt clear it before a read and report it with
+ * the value's kind. Only a read that throws writes it, so the copy's many reads stay as fast as before.
+ */
 var portThrew = 0;
 var PORT_THREW = 32;
 
 /** A property read that cannot throw: a getter or a Proxy trap that throws gives undefined. */
 function portRead(o, k) {
-  portThrew = 0;
   try {
     return o[k];
   } catch (e) {
@@ -83,6 +85,7 @@ function portRead(o, k) {
 function portKindAt(h, k) {
   var o = portSlots[h], v;
   if (portKind(o) != 6) return 0;
+  portThrew = 0;
   v = portRead(o, k);
   // portThrew first: portKind may run a Proxy's trap, which may read again.
   return portThrew | portKind(v) | (v ? 16 : 0);
@@ -156,6 +159,7 @@ function portFindIn(o, id, kinds) {
       // An entry takes the first key it matches, whatever its value (lists have at most 31 entries).
       if (!(found & bit)) {
         found |= bit;
+        portThrew = 0;
         var v = portSlots[r + 1 + entry] = portRead(o, key);
         kinds[r + 1 + entry] = portThrew | portKind(v) | (v ? 16 : 0);
       }

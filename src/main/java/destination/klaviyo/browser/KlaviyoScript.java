@@ -40,15 +40,18 @@ final class KlaviyoScript {
      * {@link KlaviyoAccount} says so.
      */
     static void push(JSObject command, String apiKey) {
-        if (KlaviyoAccount.handOver(handedOver(), apiKey)) {
+        if (KlaviyoAccount.handOver(holds(apiKey), apiKey)) {
             handOver(apiKey);
         }
         push(command);
     }
 
-    /** The account handed over to Klaviyo last, by any copy of this bundle; null when none or not a string. */
-    @JSBody(script = "var k = portRead(window, '_klaviyoAccount'); return typeof k == 'string' ? k : null;")
-    private static native String handedOver();
+    /**
+     * Whether the account handed over to Klaviyo last, by any copy of this bundle, is exactly this one
+     * (a page's value that is not a string is none). Asked for every command: a boolean, not a string.
+     */
+    @JSBody(params = "k", script = "return portRead(window, '_klaviyoAccount') === k;")
+    private static native boolean holds(String apiKey);
 
     /** Hands the account over to Klaviyo, and notes it for every copy of this bundle on the page. */
     @JSBody(params = "k", script = "try { window._klaviyoAccount = k; } catch (e) {} klaviyoPush(['account', k]);")

@@ -12,11 +12,12 @@ public final class KlaviyoAccount {
     }
 
     /**
-     * Whether {@code ['account', key]} goes before a command of account {@code key}: the account
-     * handed over last, {@code last} (null when there is none or the page's value is not a string),
-     * is another one. Never without a key.
+     * Whether {@code ['account', key]} goes before a command of account {@code key}: Klaviyo does not
+     * hold it, {@code held} being whether the account handed over last is exactly {@code key} (keys are
+     * case-sensitive; none handed over, or a page's value that is not a string, is another account).
+     * Never without a key.
      */
-    public static boolean handOver(String last, String key) {
-        return key != null && !key.equals(last);
+    public static boolean handOver(boolean held, String key) {
+        return key != null && !held;
     }
 }
