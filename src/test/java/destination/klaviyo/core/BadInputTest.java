@@ -1,5 +1,7 @@
 package destination.klaviyo.core;
 
+import static destination.klaviyo.core.JavaValues.map;
+
 import destination.klaviyo.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,14 +20,6 @@ class BadInputTest {
         message.put("event", "e");
         message.put("properties", properties);
         return message;
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 
     @Test

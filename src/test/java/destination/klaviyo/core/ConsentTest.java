@@ -1,5 +1,7 @@
 package destination.klaviyo.core;
 
+import static destination.klaviyo.core.JavaValues.map;
+
 import destination.klaviyo.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,9 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,14 +61,6 @@ class ConsentTest {
     private static String track(String event, String preferences) {
         return "{\"type\": \"track\", \"event\": \"" + event + "\", \"context\": {\"consent\": {\"categoryPreferences\": "
                 + preferences + "}}}";
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 
     @Test

@@ -1,13 +1,13 @@
 package destination.klaviyo.core;
 
+import static destination.klaviyo.core.JavaValues.map;
+
 import destination.klaviyo.Json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,14 +41,6 @@ class FormEventTest {
 
     private static String track(String properties) {
         return "track " + Json.write(List.of(FormEvent.SUBMITTED, Json.parse(properties), Json.parse(NOT_FOR_KLAVIYO)));
-    }
-
-    private static Map<String, Object> map(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 
     @Test

@@ -69,6 +69,15 @@ final class JavaValues implements Values {
         }
     }
 
+    /** A JavaScript object for the tests: its keys and values, in order. */
+    static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     int hold(Object value) {
         slots.add(value);
         return FIRST_HANDLE + slots.size() - 1;
