@@ -82,7 +82,13 @@ function klaviyoAccount(key, d) {
     // A page that made them read-only: commands go nowhere, and the destination gives up in time.
   }
   klaviyoPush(['account', key, function () {
-    window._klaviyoAccount = key;
+    // First, so that the queue delivered below goes without the account again; guarded, so that a
+    // page that made the global read-only costs only that, never the destinations' readiness.
+    try {
+      window._klaviyoAccount = key;
+    } catch (e) {
+      // Commands then hand the account over again, which Klaviyo takes.
+    }
     klaviyoAccounts.set(key, true);
     waiting.forEach(function (d) { klaviyoGuard(klaviyoAnswered, d); });
   }]);
