@@ -269,6 +269,21 @@ function portRepeats(vals, count, repeats) {
 }
 
 /** A new array of the JSON of one value (null where JSON has no place), or an empty one for handle 0. */
+/**
+ * A new value from the JSON template t: each string "@name" is a placeholder, filled with the JSON copy
+ * of the value at vals[i], i numbering the names in the order they first appear; a key whose value is
+ * handle 0 or has no JSON form is left out.
+ */
+function portTemplate(t, vals) {
+  var names = [];
+  return portHoldMine(JSON.parse(t, function (k, v) {
+    if (typeof v != 'string' || v.charAt(0) != '@') return v;
+    var i = names.indexOf(v), c = vals[i < 0 ? names.push(v) - 1 : i];
+    c = c ? portJson(c) : PORT_LEFT_OUT;
+    return c === PORT_LEFT_OUT ? void 0 : c;
+  }));
+}
+
 function portListOf(h) {
   var out = [];
   if (h) {

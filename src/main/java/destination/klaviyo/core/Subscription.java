@@ -39,32 +39,23 @@ final class Subscription {
     static final String E164 = "^\\+[1-9]\\d{7,14}$";
 
     /**
-     * The keys of the request's JSON:API body, one list for all its objects: each object writes some
-     * of them, in this order, which is the order Klaviyo's documentation writes them in.
+     * The Create Client Subscription body, as Klaviyo's documentation writes it: the email subscribed
+     * to marketing, and the phone to SMS when there is one, on the list, with our custom_source.
      */
-    private static final String BODY = "data type id custom_source profile attributes relationships list email"
-            + " subscriptions sms phone_number marketing consent";
-    private static final int DATA = 0;
-    private static final int TYPE = 1;
-    private static final int ID = 2;
-    private static final int CUSTOM_SOURCE = 3;
-    private static final int PROFILE = 4;
-    private static final int ATTRIBUTES = 5;
-    private static final int RELATIONSHIPS = 6;
-    private static final int LIST = 7;
-    private static final int EMAIL_ADDRESS = 8;
-    private static final int SUBSCRIPTIONS = 9;
-    private static final int SMS = 10;
-    private static final int PHONE_NUMBER = 11;
-    private static final int MARKETING = 12;
-    private static final int CONSENT = 13;
-    /** What Klaviyo shows as the subscription's source. */
-    static final String SOURCE = "Segment analytics.js";
+    static final String BODY = """
+            {"data": {"type": "subscription", "attributes": {"custom_source": "Segment analytics.js",
+              "profile": {"data": {"type": "profile", "attributes": {"email": "@email",
+                "subscriptions": {"email": "@subscribed", "sms": "@sms"}, "phone_number": "@phone"}}}},
+              "relationships": {"list": {"data": {"type": "list", "id": "@list"}}}}}""";
+
+    /** A channel's consent, in the body. */
+    static final String SUBSCRIBED = """
+            {"marketing": {"consent": "SUBSCRIBED"}}""";
+
 
     private final Values values;
     private final KeyList integrationKeys;
     private final KeyList optionKeys;
-    private final KeyList bodyKeys;
     /** confirmOptin false was logged: once a page is enough. */
     private boolean optinNoted;
 
@@ -72,7 +63,6 @@ final class Subscription {
         this.values = values;
         integrationKeys = new KeyList(values, "=Klaviyo");
         optionKeys = new KeyList(values, OPTIONS);
-        bodyKeys = new KeyList(values, BODY);
     }
 
     /** For an identify that made a profile; email and phone (strings, or none) as {@link Identify} found them. */
@@ -107,35 +97,10 @@ final class Subscription {
                 out.note("phone left out: not E.164");
             }
         }
-        // The key: one subscription per list, email and SMS phone (another one when SMS is asked later).
-        int[] key = new int[3];
-        key[0] = list;
-        key[1] = address;
-        key[2] = number;
-        out.subscribe(list, body(list, address, number), values.array(key, 3));
-    }
-
-    /**
-     * The Create Client Subscription body: the email subscribed to marketing, and the phone to SMS when
-     * it is a value, on the list.
-     */
-    private int body(int list, int email, int phone) {
-        int subscribed = object(MARKETING, object(CONSENT, values.ofString("SUBSCRIBED")));
-        int channels = object(EMAIL_ADDRESS, subscribed, SMS, phone == Values.NO_VALUE ? Values.NO_VALUE : subscribed);
-        int profile = object(TYPE, values.ofString("profile"),
-                ATTRIBUTES, object(EMAIL_ADDRESS, email, SUBSCRIPTIONS, channels, PHONE_NUMBER, phone));
-        int attributes = object(CUSTOM_SOURCE, values.ofString(SOURCE), PROFILE, object(DATA, profile));
-        int relationships = object(LIST, object(DATA, object(TYPE, values.ofString("list"), ID, list)));
-        return object(DATA, object(TYPE, values.ofString("subscription"), ATTRIBUTES, attributes,
-                RELATIONSHIPS, relationships));
-    }
-
-    /** A new object of body keys and their values, in pairs ({@link Values#NO_VALUE} leaves a key out). */
-    private int object(int... entries) {
-        int[] mapped = bodyKeys.values();
-        for (int i = 0; i < entries.length; i += 2) {
-            mapped[entries[i]] = entries[i + 1];
-        }
-        return bodyKeys.build(values, Values.NO_VALUE, 0, mapped);
+        int subscribed = values.template(SUBSCRIBED);
+        int body = values.template(BODY, address, subscribed, number == Values.NO_VALUE ? Values.NO_VALUE : subscribed,
+                number, list);
+        // One subscription per list, email and SMS phone (another one when SMS is asked later).
+        out.subscribe(list, body, values.array(new int[] {list, address, number}, 3));
     }
 }
