@@ -105,15 +105,18 @@ function portText(v) {
   return k == 4 ? v : k == 3 || typeof v == 'bigint' ? String(v) : k == 7 ? Date.prototype.toISOString.call(v) : null;
 }
 
-/** Registers a key list: names separated by spaces (at most 31); `=name` is an exact key, others facade keys. */
+/**
+ * Registers a key list: names separated by spaces (at most 31); `=name` is an exact key, others facade
+ * keys, matched as portNormalised writes them.
+ */
 function portList(names) {
   var list = { names: [], exact: new Map(), facade: new Map() };
   names.split(' ').forEach(function (name, i) {
     var exact = name.charAt(0) == '=';
     if (exact) name = name.slice(1);
     list.names.push(name);
-    var map = exact ? list.exact : list.facade;
-    if (!map.has(name)) map.set(name, i);
+    var map = exact ? list.exact : list.facade, key = exact ? name : portNormalised(name);
+    if (!map.has(key)) map.set(key, i);
   });
   return portLists.push(list) - 1;
 }
@@ -269,6 +272,21 @@ function portRepeats(vals, count, repeats) {
 }
 
 /** A new array of the JSON of one value (null where JSON has no place), or an empty one for handle 0. */
+/**
+ * A new value from the JSON template t: each string "@name" is a placeholder, filled with the JSON copy
+ * of the value at vals[i], i numbering the names in the order they first appear; a key whose value is
+ * handle 0 or has no JSON form is left out.
+ */
+function portTemplate(t, vals) {
+  var names = [];
+  return portHoldMine(JSON.parse(t, function (k, v) {
+    if (typeof v != 'string' || v.charAt(0) != '@') return v;
+    var i = names.indexOf(v), c = vals[i < 0 ? names.push(v) - 1 : i];
+    c = c ? portJson(c) : PORT_LEFT_OUT;
+    return c === PORT_LEFT_OUT ? void 0 : c;
+  }));
+}
+
 function portListOf(h) {
   var out = [];
   if (h) {

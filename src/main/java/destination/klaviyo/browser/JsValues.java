@@ -112,6 +112,11 @@ final class JsValues implements Values {
     }
 
     @Override
+    public int template(String json, int... values) {
+        return template0(json, values);
+    }
+
+    @Override
     public int listOf(int value) {
         return listOf0(value);
     }
@@ -199,6 +204,9 @@ final class JsValues implements Values {
 
     @JSBody(params = "h", script = "return portListOf(h);")
     private static native int listOf0(int value);
+
+    @JSBody(params = {"t", "v"}, script = "return portTemplate(t, v);")
+    private static native int template0(String json, @JSByRef int[] values);
 
     @JSBody(params = {"a", "s", "b"}, script = "return portJoin(a, s, b);")
     private static native int join0(int a, String separator, int b);

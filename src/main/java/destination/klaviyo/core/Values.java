@@ -134,6 +134,13 @@ public interface Values {
      */
     void repeats(int[] values, int count, int[] repeats);
 
+    /**
+     * A new value from a JSON template: each string {@code "@name"} in it is a placeholder, filled with
+     * a JSON copy (see {@link #build}) of one of {@code values}, taken in the order the names first
+     * appear in the template; a key whose value is {@link Values#NO_VALUE} is left out.
+     */
+    int template(String json, int... values);
+
     /** A new array of a JSON copy of one value, or an empty one for {@link #NO_VALUE}. */
     int listOf(int value);
 

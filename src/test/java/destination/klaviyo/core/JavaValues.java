@@ -191,7 +191,11 @@ final class JavaValues implements Values {
                 throw new AssertionError("an empty key in a key list: '" + names + "'");
             }
             all.add(name);
-            (isExact ? exact : facade).putIfAbsent(name, i);
+            if (isExact) {
+                exact.putIfAbsent(name, i);
+            } else {
+                facade.putIfAbsent(normalised(name), i);
+            }
         }
         if (all.size() > 31) {
             // port.js keeps which entries a lookup found, and which a key matched, in 31-bit masks.
@@ -464,6 +468,38 @@ final class JavaValues implements Values {
             int first = texts.indexOf(texts.get(i));
             repeats[i] = first == i ? 0 : first + 1;
         }
+    }
+
+    @Override
+    public int template(String json, int... values) {
+        beforeCall();
+        List<String> names = new ArrayList<>();
+        Object out = fill(Json.parse(json), names, values);
+        made.add(out);
+        return hold(out);
+    }
+
+    /** port.js's portTemplate: "@name" strings filled in the order the names first appear; no value, no key. */
+    private Object fill(Object template, List<String> names, int[] values) {
+        if (template instanceof Map<?, ?> map) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                Object filled = fill(v, names, values);
+                if (filled != LEFT_OUT) {
+                    out.put((String) k, filled);
+                }
+            });
+            made.add(out);
+            return out;
+        }
+        if (template instanceof String text && text.startsWith("@")) {
+            if (!names.contains(text)) {
+                names.add(text);
+            }
+            int handle = values[names.indexOf(text)];
+            return handle == NO_VALUE ? LEFT_OUT : copy(value(handle), new ArrayList<>());
+        }
+        return template;
     }
 
     @Override
