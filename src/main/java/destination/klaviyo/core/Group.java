@@ -2,31 +2,29 @@ package destination.klaviyo.core;
 
 /**
  * group → the group's name becomes the profile's organisation, as the classic destination did: it
- * read {@code traits.name} exactly, so this does too, when it is a non-empty string or a number but 0.
+ * read {@code traits.name} exactly, so this does too.
  * https://developers.klaviyo.com/en/docs/javascript_api#identify
  */
 final class Group {
-    static final String ORGANIZATION = """
-            $organization  =name:known
-            require $organization
-            """;
-
     private final Values values;
-    private final Declaration organization;
+    private final KeyList traitKeys;
+    private final KeyList profileKeys;
 
     Group(Values values) {
         this.values = values;
-        Vocabulary traits = new Vocabulary();
-        organization = new Declaration(values, traits, ORGANIZATION);
-        traits.seal(values);
+        traitKeys = new KeyList(values, "=name");
+        profileKeys = new KeyList(values, "$organization");
     }
 
     void send(Message message, Commands out) {
-        int profile = organization.make(message.traits);
-        if (profile == Values.NO_VALUE) {
+        Found traits = traitKeys.in(values, message.traits());
+        int kind = traits.kind(0);
+        if (!traits.truthy(0) || kind != Values.STRING && kind != Values.NUMBER) {
             out.skip("group has no name");
             return;
         }
-        out.send(values.command("identify", profile, Values.NO_VALUE));
+        int[] profile = profileKeys.values();
+        profile[0] = traits.value(0);
+        out.send(values.command("identify", profileKeys.build(values, Values.NO_VALUE, 0, profile), Values.NO_VALUE));
     }
 }

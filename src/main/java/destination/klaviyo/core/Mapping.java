@@ -47,10 +47,10 @@ public final class Mapping {
         if (profile != Values.NO_VALUE) {
             out.send(values.command("identify", profile, Values.NO_VALUE));
             if (settings.trackByEmail) {
-                trackByEmail.identified(identify.email());
+                trackByEmail.identified(identify.email);
             }
             if (settings.subscribeInBrowser && settings.apiKey != null) {
-                subscription.send(m, settings, identify.email(), out);
+                subscription.send(m, settings, identify.emailText, identify.phone, out);
             }
         }
     }
@@ -67,7 +67,7 @@ public final class Mapping {
      */
     public void track(int message, Settings settings, Commands out) {
         Message m = new Message(values, messageKeys, message);
-        if (settings.trackByEmail && m.event != Values.NO_VALUE) {
+        if (settings.trackByEmail && m.event() != Values.NO_VALUE) {
             trackByEmail.before(m, settings.enforceEmail, out);
         }
         track.send(m, out);
