@@ -74,14 +74,14 @@ class CorrectnessThroughAnalyticsNextTest {
                     analytics.track('Order Completed', {order_id: 'o', products: products});""");
             var commands = page.awaitKlaviyoCommands(302);
             assertEquals(302, commands.size());
-            var order = destination.klaviyo.Json.parseObject(commands.get(1).replaceFirst("^\\[\"track\",\"Order Completed\",", "")
+            var order = destination.klaviyo.JsonText.parseObject(commands.get(1).replaceFirst("^\\[\"track\",\"Order Completed\",", "")
                     .replaceFirst("\\]$", ""));
             assertEquals(300, ((java.util.List<?>) order.get("Items")).size());
-            assertEquals(destination.klaviyo.Json.parse("{\"id\": \"p299\", \"Quantity\": 1, \"ItemPrice\": 299,"
+            assertEquals(destination.klaviyo.JsonText.parse("{\"id\": \"p299\", \"Quantity\": 1, \"ItemPrice\": 299,"
                     + " \"RowTotal\": 299, \"Categories\": [\"c2\"]}"), ((java.util.List<?>) order.get("Items")).get(299));
-            assertEquals(destination.klaviyo.Json.canonical("[\"track\", \"Ordered Product\", {\"$event_id\": \"o_p299\","
+            assertEquals(destination.klaviyo.JsonText.canonical("[\"track\", \"Ordered Product\", {\"$event_id\": \"o_p299\","
                     + " \"$value\": 299, \"Quantity\": 1, \"ProductCategories\": [\"c2\"], \"ProductID\": \"p299\"}]"),
-                    destination.klaviyo.Json.canonical(commands.get(301)));
+                    destination.klaviyo.JsonText.canonical(commands.get(301)));
         }
     }
 }

@@ -1,6 +1,6 @@
 package destination.klaviyo.core;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -100,7 +100,7 @@ class CorrectnessRulesTest {
         // A special property read through an alias obeys the same rules as its plain key.
         new Recorder().identify("{\"userId\": \"u\", \"traits\": {\"Title\": null, \"EMAIL\": false}}")
                 .sent("[[\"identify\", {\"$id\": \"u\", \"Title\": null, \"EMAIL\": false}]]");
-        Object message = Json.parse("{\"traits\": {\"Exchange_Id\": \"\"}}");
+        Object message = JsonText.parse("{\"traits\": {\"Exchange_Id\": \"\"}}");
         Recorder klaviyo = new Recorder().identify(message);
         klaviyo.sent("[]");
     }

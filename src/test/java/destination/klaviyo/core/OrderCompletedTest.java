@@ -123,8 +123,8 @@ class OrderCompletedTest {
                  {"product_id": 1, "sku": "a"}, {"product_id": 1, "sku": "b"}]}}""";
         Recorder first = new Recorder().track(order);
         Recorder again = new Recorder().track(order);
-        org.junit.jupiter.api.Assertions.assertEquals(destination.klaviyo.Json.write(first.commands),
-                destination.klaviyo.Json.write(again.commands));
+        org.junit.jupiter.api.Assertions.assertEquals(destination.klaviyo.JsonText.write(first.commands),
+                destination.klaviyo.JsonText.write(again.commands));
         again.commands.subList(0, 1).clear();
         again.sent("""
                 [["track", "Ordered Product", {"$event_id": "7_1", "Quantity": 1, "ProductCategories": [], "SKU": "a", "ProductID": 1}],

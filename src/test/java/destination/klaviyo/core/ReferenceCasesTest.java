@@ -1,6 +1,6 @@
 package destination.klaviyo.core;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -106,19 +106,19 @@ class ReferenceCasesTest {
     void aProductIdGivenAsIdIsTheSame() {
         Recorder klaviyo = new Recorder().track("{\"event\": \"Completed Order\", \"properties\": {" + ORDER
                 + ", \"revenue\": 25, \"products\": [{\"id\": \"507f1f77bcf86cd799439011\", " + PRODUCT_A + "}]}}");
-        assertEquals(Json.parse(ORDERED_A), Json.parse(Json.write(klaviyo.commands.get(1))));
+        assertEquals(JsonText.parse(ORDERED_A), JsonText.parse(JsonText.write(klaviyo.commands.get(1))));
     }
 
     @Test
     void withoutAProductIdTheSkuCompletesTheEventId() {
         Recorder klaviyo = new Recorder().track("{\"event\": \"Completed Order\", \"properties\": {" + ORDER
                 + ", \"revenue\": 25, \"products\": [{" + PRODUCT_A + "}]}}");
-        assertEquals(Json.parse("""
+        assertEquals(JsonText.parse("""
                 ["track", "Ordered Product", {"$event_id": "50314b8e9bcf000000000000_45790-32",
                   "$value": 19, "Name": "Monopoly: 3rd Edition", "Quantity": 1, "ProductCategories": ["Games"],
                   "ProductURL": "http://www.example.com/path/to/product",
                   "ImageURL": "http://www.example.com/path/to/product/image.png", "SKU": "45790-32"}]"""),
-                Json.parse(Json.write(klaviyo.commands.get(1))));
+                JsonText.parse(JsonText.write(klaviyo.commands.get(1))));
     }
 
     @Test
