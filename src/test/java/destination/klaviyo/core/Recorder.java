@@ -112,7 +112,11 @@ final class Recorder implements Commands {
     }
 
     Recorder group(String message) {
-        return run(JsonText.parse(message), handle -> mapping.group(handle, this));
+        return group(JsonText.parse(message));
+    }
+
+    Recorder group(Object message) {
+        return run(message, handle -> mapping.group(handle, this));
     }
 
     /** What a logout does: the page and the tab forget who the visitor is. */
