@@ -96,23 +96,6 @@ class TrackByEmailThroughAnalyticsNextTest {
     }
 
     @Test
-    void withEnforceEmailTheEmailUserIdIsTheEmailAndACustomId() {
-        try (HostPage page = HostPage.analyticsNext("{\"apiKey\": \"hfWBjc\", \"trackByEmail\": true, \"enforceEmail\": true}")) {
-            page.whenReady("analytics.track('Signed Up', {plan: 'pro'}, {userId: 'ann@example.com'});");
-            page.assertKlaviyoCommands(ACCOUNT,
-                    "[\"identify\", {\"$email\": \"ann@example.com\", \"id\": \"ann@example.com\"}]", ANN_SIGNED_UP);
-        }
-    }
-
-    @Test
-    void aUserIdThatIsNotAnEmailSendsNoIdentify() {
-        try (HostPage page = HostPage.analyticsNext(ON)) {
-            page.whenReady("analytics.track('Signed Up', {plan: 'pro'}, {userId: 'u1'});");
-            page.assertKlaviyoCommands(ACCOUNT, ANN_SIGNED_UP);
-        }
-    }
-
-    @Test
     void theTabRemembersAcrossAPageLoadThatItIdentifiedTheBrowser() {
         try (HostPage page = HostPage.analyticsNext(ON)) {
             page.whenReady("analytics.identify('u1');");
