@@ -5,7 +5,7 @@ import static destination.klaviyo.browser.ShopEvents.ACCOUNT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,16 +51,16 @@ class AbortedMessageTest {
             int errors = page.klaviyoErrors().size();
             page.run("k.invoke('track', {obj: " + ORDER + "});");
             var commands = page.awaitKlaviyoCommands(before + 2);
-            assertEquals(Json.canonical("""
+            assertEquals(JsonText.canonical("""
                     ["track", "Order Completed", {"$event_id": "o", "$value": 5, "Categories": ["C"], "ItemNames": ["N"],
                       "Items": [{"id": "p", "Name": "N", "Quantity": 1, "ItemPrice": 5, "RowTotal": 5, "Categories": ["C"],
-                                 "extra": {"deep": [1, {"x": 2}]}}]}]"""), Json.canonical(commands.get(before)));
-            assertEquals(Json.canonical("""
+                                 "extra": {"deep": [1, {"x": 2}]}}]}]"""), JsonText.canonical(commands.get(before)));
+            assertEquals(JsonText.canonical("""
                     ["track", "Ordered Product", {"$event_id": "o_p", "$value": 5, "Name": "N", "Quantity": 1,
                       "ProductCategories": ["C"], "ProductID": "p", "extra": {"deep": [1, {"x": 2}]}}]"""),
-                    Json.canonical(commands.get(before + 1)));
+                    JsonText.canonical(commands.get(before + 1)));
             assertTrue(page.check(EMPTY_TABLE));
-            assertEquals(Json.canonical(ACCOUNT), Json.canonical(commands.get(0)));
+            assertEquals(JsonText.canonical(ACCOUNT), JsonText.canonical(commands.get(0)));
             // Klaviyo's stand-in, called near the limit too, may have failed on its own: not since.
             assertEquals(errors, page.klaviyoErrors().size());
         }

@@ -15,7 +15,7 @@ import static destination.klaviyo.browser.ShopEvents.SETTINGS;
 import static destination.klaviyo.browser.ShopEvents.TRACK_WITH_REVENUE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -98,8 +98,8 @@ class AnalyticsNextPluginTest {
             // Segment's Klaviyo (klaviyo.dynamic.js) and the plugin each send the profile: the order between
             // them is Analytics Next's. The account goes once: both copies of the bundle see that Klaviyo
             // holds this key's account already (see loader.js).
-            assertEquals(Json.canonical(List.of(ACCOUNT, PROFILE, PROFILE)),
-                    Json.canonical(page.awaitKlaviyoCommands(3).stream().sorted().toList()));
+            assertEquals(JsonText.canonical(List.of(ACCOUNT, PROFILE, PROFILE)),
+                    JsonText.canonical(page.awaitKlaviyoCommands(3).stream().sorted().toList()));
             assertEquals(List.of(HostPage.DYNAMIC_URL), page.web().requestsTo(HostPage.CDN + "/next-integrations/")
                     .stream().map(FakeWeb.Request::url).toList());
             assertEquals(List.of("warn: " + TWICE), warnings(page));

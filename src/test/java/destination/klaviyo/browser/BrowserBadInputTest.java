@@ -1,6 +1,6 @@
 package destination.klaviyo.browser;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static destination.klaviyo.browser.PageProbes.readyBarePage;
 import static destination.klaviyo.browser.PageProbes.send;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class BrowserBadInputTest {
     private static void assertSends(HostPage page, String method, String message, String... expected) {
         List<String> actual = send(page, method, message);
-        assertEquals(Json.canonical(List.of(expected)), Json.canonical(actual), method + " " + message);
+        assertEquals(JsonText.canonical(List.of(expected)), JsonText.canonical(actual), method + " " + message);
     }
 
     @Test
@@ -283,7 +283,7 @@ class BrowserBadInputTest {
                     + " return {event: 'e', properties: {big: big, wide: wide, sparse: new Array(5000000)}}; })()");
             assertEquals(1, commands.size());
             @SuppressWarnings("unchecked")
-            Map<String, Object> properties = (Map<String, Object>) ((List<Object>) Json.parse(commands.get(0))).get(2);
+            Map<String, Object> properties = (Map<String, Object>) ((List<Object>) JsonText.parse(commands.get(0))).get(2);
             List<?> big = (List<?>) properties.get("big");
             assertEquals(1000, big.size());
             for (int i = 0; i < 1000; i++) {
@@ -298,7 +298,7 @@ class BrowserBadInputTest {
             // A top-level properties object with 10,000 keys: the first 1,000 are copied.
             List<String> wideTop = send(page, "track", "(function () { var p = {};"
                     + " for (var i = 0; i < 10000; i++) p['k' + i] = i; return {event: 'e', properties: p}; })()");
-            assertEquals(1000, ((Map<?, ?>) ((List<?>) Json.parse(wideTop.get(0))).get(2)).size());
+            assertEquals(1000, ((Map<?, ?>) ((List<?>) JsonText.parse(wideTop.get(0))).get(2)).size());
         }
     }
 
@@ -402,7 +402,7 @@ class BrowserBadInputTest {
                   try { var p = KlaviyoIntegration.plugin(make()); p.load(); results.push('plugin ' + i); }
                   catch (e) { results.push('plugin threw ' + i + ': ' + e); }
                 });""");
-        return Json.parseStrings(page.text("JSON.stringify(results)"));
+        return JsonText.parseStrings(page.text("JSON.stringify(results)"));
     }
 
     private static List<String> allMade(int count) {

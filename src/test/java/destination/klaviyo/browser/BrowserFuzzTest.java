@@ -1,6 +1,6 @@
 package destination.klaviyo.browser;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -210,7 +210,7 @@ class BrowserFuzzTest {
     void randomHostileMessagesNeverThrowChangeTheirInputOrSendAnythingButPlainJson() {
         try (HostPage page = PageProbes.readyBarePage()) {
             long start = System.nanoTime();
-            Map<String, Object> result = Json.parseObject(page.text(FUZZ + "(" + SEED + ", " + MESSAGES + ")"));
+            Map<String, Object> result = JsonText.parseObject(page.text(FUZZ + "(" + SEED + ", " + MESSAGES + ")"));
             long millis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(List.of(), result.get("failures"), "seed " + SEED);
             assertEquals(List.of(), result.get("pollution"), "built-in prototypes changed, seed " + SEED);
@@ -227,7 +227,7 @@ class BrowserFuzzTest {
             List<String> all = page.klaviyoCommands();
             assertEquals(commands + 1, all.size(), "the account, then every command counted");
             for (String command : all) {
-                Object parsed = Json.parse(command);
+                Object parsed = JsonText.parse(command);
                 assertTrue(parsed instanceof List<?> list && list.get(0) instanceof String, command);
             }
             assertEquals(List.of(), page.klaviyoErrors());
@@ -245,7 +245,7 @@ class BrowserFuzzTest {
             PageProbes.startDestination(page, settings);
             page.waitUntil("klaviyoEvents.some(function (e) { return e[0] == 'ready'; })");
             page.run("probe.watch();");
-            Map<String, Object> result = Json.parseObject(page.text(FUZZ + "(" + (SEED + 1) + ", " + MESSAGES + ", true)"));
+            Map<String, Object> result = JsonText.parseObject(page.text(FUZZ + "(" + (SEED + 1) + ", " + MESSAGES + ", true)"));
             assertEquals(List.of(), result.get("failures"), "seed " + (SEED + 1));
             assertEquals(List.of(), result.get("pollution"), "built-in prototypes changed, seed " + (SEED + 1));
             @SuppressWarnings("unchecked")
@@ -254,7 +254,7 @@ class BrowserFuzzTest {
             // Not vacuous: consent lets most messages through, and they send.
             assertTrue(((Number) counts.get("commands")).intValue() > MESSAGES / 4, counts.toString());
             for (String command : page.klaviyoCommands()) {
-                Object parsed = Json.parse(command);
+                Object parsed = JsonText.parse(command);
                 assertTrue(parsed instanceof List<?> list && list.get(0) instanceof String, command);
             }
             assertEquals(List.of(), page.klaviyoErrors());

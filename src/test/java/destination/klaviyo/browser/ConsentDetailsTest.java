@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import java.util.List;
 
@@ -28,12 +28,12 @@ class ConsentDetailsTest {
 
     /** Invokes a track of this event with this {@code context.consent.categoryPreferences} (JavaScript). */
     private static void track(HostPage page, String event, String preferences) {
-        page.run("k.invoke('track', {obj: {event: " + Json.quote(event) + ", context: {consent: {categoryPreferences: "
+        page.run("k.invoke('track', {obj: {event: " + JsonText.quote(event) + ", context: {consent: {categoryPreferences: "
                 + preferences + "}}}});");
     }
 
     private static String sent(String event) {
-        return "[\"track\", " + Json.quote(event) + ", {}]";
+        return "[\"track\", " + JsonText.quote(event) + ", {}]";
     }
 
     @Test

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ class ConsentHarnessTest {
         try (HostPage page = HostPage.analyticsNextWithConsent(SETTINGS, TARGETING, choice(DENIED))) {
             page.whenReady(TRACK_WITH_REVENUE);
             Map<String, Object> track = page.awaitSegmentApiTrack("event");
-            assertEquals(Json.canonical("{\"revenue\": 90}"), canonical(track.get("properties")));
+            assertEquals(JsonText.canonical("{\"revenue\": 90}"), canonical(track.get("properties")));
             assertEquals(List.of(), page.web().requestsTo(HostPage.CDN + "/next-integrations/"),
                     "requests for classic destinations' bundles (klaviyo.dynamic.js among them)");
             assertEquals(List.of(), page.klaviyoScriptRequests(), "requests for Klaviyo's script");
@@ -52,7 +52,7 @@ class ConsentHarnessTest {
             page.assertKlaviyoCommands(ACCOUNT, EVENT_WITH_VALUE);
             assertEquals(1, page.web().requestsTo(HostPage.DYNAMIC_URL).size(), "klaviyo.dynamic.js requests");
             assertEquals(List.of(KLAVIYO_SCRIPT_FOR_KEY), page.klaviyoScriptRequests());
-            assertEquals(Json.canonical(GRANTED), preferences(page.awaitSegmentApiTrack("event")));
+            assertEquals(JsonText.canonical(GRANTED), preferences(page.awaitSegmentApiTrack("event")));
         }
     }
 
@@ -62,9 +62,9 @@ class ConsentHarnessTest {
             page.awaitReady();
             page.run("cmp.set({Targeting: true});");
             Map<String, Object> updated = page.awaitSegmentApiTrack(CONSENT_UPDATED);
-            assertEquals(Json.canonical(GRANTED), preferences(updated));
+            assertEquals(JsonText.canonical(GRANTED), preferences(updated));
             assertEquals("{}", canonical(updated.get("properties")));
-            assertEquals(Json.canonical("[" + GRANTED + "]"), Json.canonical(page.text("JSON.stringify(cmp.changes)")),
+            assertEquals(JsonText.canonical("[" + GRANTED + "]"), JsonText.canonical(page.text("JSON.stringify(cmp.changes)")),
                     "the banner's changes");
             // Opt-in decides which destinations load once, when the page loads: granting later loads
             // nothing until the next page.
@@ -81,12 +81,12 @@ class ConsentHarnessTest {
             page.run("cmp.set({Analytics: false}); analytics.track('after');");
             page.awaitSegmentApiTrack("after");
 
-            String withdrawn = Json.canonical("{\"Targeting\": false, \"Analytics\": false}");
+            String withdrawn = JsonText.canonical("{\"Targeting\": false, \"Analytics\": false}");
             List<String> seen = new ArrayList<>();
             for (Map<String, Object> event : page.segmentApiEvents()) {
                 String name = event.get("type") + (event.get("event") == null ? "" : " " + event.get("event"));
                 boolean afterChange = name.equals("track after") || name.equals("track " + CONSENT_UPDATED);
-                assertEquals(afterChange ? withdrawn : Json.canonical(DENIED), preferences(event),
+                assertEquals(afterChange ? withdrawn : JsonText.canonical(DENIED), preferences(event),
                         "context.consent.categoryPreferences of " + name);
                 seen.add(name);
             }
@@ -126,7 +126,7 @@ class ConsentHarnessTest {
                 HostPage.cmpState("{\"categories\": " + DENIED + ", \"consentModel\": \"opt-out\"}"))) {
             page.waitUntil("!Array.isArray(window.analytics) && window.analytics.initialized === true");
             page.run("analytics.track('event');");
-            assertEquals(Json.canonical(DENIED), preferences(page.awaitSegmentApiTrack("event")));
+            assertEquals(JsonText.canonical(DENIED), preferences(page.awaitSegmentApiTrack("event")));
             assertEquals(1, page.web().requestsTo(HostPage.DYNAMIC_URL).size(), "klaviyo.dynamic.js requests");
         }
     }
@@ -148,15 +148,15 @@ class ConsentHarnessTest {
     /** An event's {@code context.consent.categoryPreferences}, as canonical JSON. */
     private static String preferences(Map<String, Object> event) {
         Object context = event.get("context");
-        assertTrue(context instanceof Map, "an event without context: " + Json.write(event));
+        assertTrue(context instanceof Map, "an event without context: " + JsonText.write(event));
         Object consent = ((Map<?, ?>) context).get("consent");
-        assertTrue(consent instanceof Map, "an event without context.consent: " + Json.write(event));
+        assertTrue(consent instanceof Map, "an event without context.consent: " + JsonText.write(event));
         Object preferences = ((Map<?, ?>) consent).get("categoryPreferences");
-        assertNotNull(preferences, "an event without context.consent.categoryPreferences: " + Json.write(event));
+        assertNotNull(preferences, "an event without context.consent.categoryPreferences: " + JsonText.write(event));
         return canonical(preferences);
     }
 
     private static String canonical(Object value) {
-        return Json.canonical(Json.write(value));
+        return JsonText.canonical(JsonText.write(value));
     }
 }

@@ -1,6 +1,6 @@
 package destination.klaviyo.browser;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static destination.klaviyo.browser.PageProbes.heldBackKlaviyo;
 import static destination.klaviyo.browser.PageProbes.startDestination;
@@ -25,7 +25,7 @@ class DebugLoggingTest {
     private static HostPage barePage(String debug, Consumer<FakeWeb> changes) {
         HostPage page = HostPage.bare(changes);
         page.run(debug == null ? "localStorage.removeItem('debug');"
-                : "localStorage.setItem('debug', " + Json.quote(debug) + ");");
+                : "localStorage.setItem('debug', " + JsonText.quote(debug) + ");");
         return page;
     }
 

@@ -6,7 +6,7 @@ import static destination.klaviyo.browser.ShopEvents.ACCOUNT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +42,10 @@ class FormsBridgeTest {
     private static List<String> segmentApiCalls(HostPage page) {
         List<String> calls = new ArrayList<>();
         for (Map<String, Object> event : page.segmentApiEvents()) {
-            calls.add(Json.write(call(event.get("type"), event.get("userId"), event.get("event"),
+            calls.add(JsonText.write(call(event.get("type"), event.get("userId"), event.get("event"),
                     event.get("traits"), event.get("properties"), event.get("integrations"))));
         }
-        return Json.canonical(calls);
+        return JsonText.canonical(calls);
     }
 
     private static Map<String, Object> call(Object type, Object userId, Object event, Object traits, Object properties,
@@ -86,7 +86,7 @@ class FormsBridgeTest {
                 page.awaitSegmentApiEvents(4);
                 List<String> calls = segmentApiCalls(page);
                 // The snippet's page, then the site's identify, then the form's identify and track.
-                assertEquals(Json.canonical(List.of(IDENTIFY_USER, IDENTIFY_FROM_FORM, FORM_SUBMITTED)),
+                assertEquals(JsonText.canonical(List.of(IDENTIFY_USER, IDENTIFY_FROM_FORM, FORM_SUBMITTED)),
                         calls.stream().filter(c -> !c.contains("\"type\":\"page\"")).toList());
                 page.assertKlaviyoCommands(ACCOUNT, "[\"identify\", {\"$id\": \"user-1\"}]");
                 // analytics.js keeps the userId it has, and the traits now hold the form's email and phone.
@@ -103,8 +103,8 @@ class FormsBridgeTest {
             page.awaitReady();
             page.run(SUBMIT);
             Map<String, Object> track = page.awaitSegmentApiTrack("Klaviyo Form Submitted");
-            assertEquals(Json.canonical("{\"form_id\": \"F0rM1d\", \"form_version_id\": 7654321}"),
-                    Json.canonical(Json.write(track.get("properties"))));
+            assertEquals(JsonText.canonical("{\"form_id\": \"F0rM1d\", \"form_version_id\": 7654321}"),
+                    JsonText.canonical(JsonText.write(track.get("properties"))));
             page.assertKlaviyoCommands(ACCOUNT);
         }
     }
@@ -124,13 +124,13 @@ class FormsBridgeTest {
             page.run(RECORD_CORE_CALLS + "analytics.identify('user-1');");
             page.assertKlaviyoCommands(ACCOUNT, "[\"identify\", {\"$id\": \"user-1\"}]");
             page.run(SUBMIT);
-            assertEquals(Json.canonical(List.of(
+            assertEquals(JsonText.canonical(List.of(
                     "[\"identify\", \"user-1\", null, null]",
                     "[\"identify\", \"user-1\", {\"email\": \"visitor@example.com\", \"phone\": \"+15555550100\"},"
                             + " {\"integrations\": {\"Klaviyo\": false}}]",
                     "[\"track\", \"Klaviyo Form Submitted\", {\"form_id\": \"F0rM1d\", \"form_version_id\": 7654321},"
                             + " {\"integrations\": {\"Klaviyo\": false}}]")),
-                    Json.canonical(Json.parseStrings(page.text("JSON.stringify(coreCalls)"))));
+                    JsonText.canonical(JsonText.parseStrings(page.text("JSON.stringify(coreCalls)"))));
             page.assertKlaviyoCommands(ACCOUNT, "[\"identify\", {\"$id\": \"user-1\"}]");
             assertEquals("user-1", page.text("analytics.user().id()"));
             assertEquals(PHONE, page.text("analytics.user().traits().phone"));
@@ -153,15 +153,15 @@ class FormsBridgeTest {
     }
 
     private static List<String> analyticsCalls(HostPage page) {
-        return Json.canonical(Json.parseStrings(page.text("JSON.stringify(analyticsCalls)")));
+        return JsonText.canonical(JsonText.parseStrings(page.text("JSON.stringify(analyticsCalls)")));
     }
 
     private static String identifyCall(String traits) {
-        return Json.canonical("[\"identify\", " + traits + ", {\"integrations\": {\"Klaviyo\": false}}]");
+        return JsonText.canonical("[\"identify\", " + traits + ", {\"integrations\": {\"Klaviyo\": false}}]");
     }
 
     private static String trackCall(String properties) {
-        return Json.canonical("[\"track\", \"Klaviyo Form Submitted\", " + properties
+        return JsonText.canonical("[\"track\", \"Klaviyo Form Submitted\", " + properties
                 + ", {\"integrations\": {\"Klaviyo\": false}}]");
     }
 

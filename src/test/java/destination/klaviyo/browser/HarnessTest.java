@@ -1,6 +1,6 @@
 package destination.klaviyo.browser;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,12 +17,26 @@ import org.junit.jupiter.api.Test;
 class HarnessTest {
     @Test
     void jsonComparisonIgnoresKeyOrderButNotArrayOrder() {
-        assertEquals(Json.canonical("{\"a\": 1, \"b\": [1, 2.50, {\"y\": null, \"x\": true}]}"),
-                Json.canonical("{\"b\":[1.0,2.5,{\"x\":true,\"y\":null}],\"a\":1}"));
-        assertNotEquals(Json.canonical("[1, 2]"), Json.canonical("[2, 1]"));
-        assertNotEquals(Json.canonical("{\"a\": \"1\"}"), Json.canonical("{\"a\": 1}"));
-        assertEquals("[\"\\u003c/script\\u003e\",\"é\\n\"]", Json.write(Json.parse("[\"</script>\", \"\\u00e9\\n\"]")));
-        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1} x"));
+        assertEquals(JsonText.canonical("{\"a\": 1, \"b\": [1, 2.50, {\"y\": null, \"x\": true}]}"),
+                JsonText.canonical("{\"b\":[1.0,2.5,{\"x\":true,\"y\":null}],\"a\":1}"));
+        assertNotEquals(JsonText.canonical("[1, 2]"), JsonText.canonical("[2, 1]"));
+        assertNotEquals(JsonText.canonical("{\"a\": \"1\"}"), JsonText.canonical("{\"a\": 1}"));
+        assertEquals("[\"\\u003c/script\\u003e\",\"é\\n\"]", JsonText.write(JsonText.parse("[\"</script>\", \"\\u00e9\\n\"]")));
+        assertThrows(IllegalArgumentException.class, () -> JsonText.parse("{\"a\": 1} x"));
+    }
+
+    @Test
+    void jsonTextReadsAndWritesOnlyPlainJson() {
+        assertEquals(List.of(1.0, 1.5e21, 2e-7), JsonText.parse("[1, 1.5e21, 2e-7]"));
+        assertEquals("[1,1.5e+21,2e-7,-0.5]", JsonText.write(List.of(1.0, 1.5e21, 2e-7, -0.5)));
+        assertEquals("{\"b\":1,\"a\":2}", JsonText.write(JsonText.parse("{\"b\": 1, \"a\": 2}")));
+        assertEquals("\"\\u2028\\n\"", JsonText.quote("\u2028\n"));
+        assertThrows(IllegalArgumentException.class, () -> JsonText.parse("{\"a\": 1, \"a\": 2}"));
+        assertThrows(IllegalArgumentException.class, () -> JsonText.parseStrings("[\"a\", 1]"));
+        for (Object notJson : new Object[] {Double.NaN, Double.POSITIVE_INFINITY, 1, 1L, java.math.BigInteger.ONE,
+                new Object(), java.util.Map.of("a", List.of(Double.NaN))}) {
+            assertThrows(IllegalArgumentException.class, () -> JsonText.write(notJson), String.valueOf(notJson));
+        }
     }
 
     @Test

@@ -1,6 +1,6 @@
 package destination.klaviyo.browser;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -139,7 +139,7 @@ final class HostPage implements AutoCloseable {
      */
     static HostPage analyticsNextWithConsent(String klaviyoSettings, String klaviyoCategories,
             Consumer<FakeWeb> changes) {
-        String sourceConsent = "{\"allCategories\": " + Json.write(Json.parse(klaviyoCategories))
+        String sourceConsent = "{\"allCategories\": " + JsonText.write(JsonText.parse(klaviyoCategories))
                 + ", \"hasUnmappedDestinations\": true}";
         return analyticsNextWithConsent(klaviyoSettings, klaviyoCategories, sourceConsent, changes);
     }
@@ -156,11 +156,11 @@ final class HostPage implements AutoCloseable {
                 + " with npm run build in test-pages");
         Map<String, Object> klaviyo = classicKlaviyo(klaviyoSettings);
         Map<String, Object> consent = new LinkedHashMap<>();
-        consent.put("categories", Json.parse(klaviyoCategories));
+        consent.put("categories", JsonText.parse(klaviyoCategories));
         klaviyo.putIfAbsent("consentSettings", consent);
         Map<String, Object> extra = new LinkedHashMap<>();
         if (sourceConsentSettings != null) {
-            extra.put("consentSettings", Json.parse(sourceConsentSettings));
+            extra.put("consentSettings", JsonText.parse(sourceConsentSettings));
         }
         FakeWeb web = analyticsNextWeb(Map.of("Klaviyo", klaviyo), extra)
                 .file(SHOP + "/next-consent.html", PAGES.resolve("next-consent.html"))
@@ -178,7 +178,7 @@ final class HostPage implements AutoCloseable {
      * the pages: to combine it with another prelude, pass one prelude with both scripts.
      */
     static Consumer<FakeWeb> cmpState(String json) {
-        return prelude("window.cmpState = " + Json.write(Json.parse(json)) + ";");
+        return prelude("window.cmpState = " + JsonText.write(JsonText.parse(json)) + ";");
     }
 
     /** A shop page with analytics.js-core and {@code analytics.use(KlaviyoIntegration)}. */
@@ -217,7 +217,7 @@ final class HostPage implements AutoCloseable {
     static Consumer<FakeWeb> segmentsKlaviyoOn(String klaviyoSettings) {
         Map<String, Object> settings = cdnSettings();
         ((Map<String, Object>) settings.get("integrations")).put("Klaviyo", classicKlaviyo(klaviyoSettings));
-        return web -> web.json(SETTINGS_URL, Json.write(settings));
+        return web -> web.json(SETTINGS_URL, JsonText.write(settings));
     }
 
     /**
@@ -256,7 +256,7 @@ final class HostPage implements AutoCloseable {
                 .file(SHOP + "/consumer.html", PAGES.resolve("consumer.html"))
                 .directory(SHOP + "/consumer/", CONSUMER)
                 .text(SHOP + "/consumer-settings.js", "text/javascript", "window.consumerCase = "
-                        + Json.quote(consumerCase) + ";\n" + (classic ? "" : settingsScript(klaviyoSettings)));
+                        + JsonText.quote(consumerCase) + ";\n" + (classic ? "" : settingsScript(klaviyoSettings)));
         changes.accept(web);
         assertTrue(Files.isRegularFile(CONSUMER.resolve("app.js")), CONSUMER + "/app.js is missing: the build"
                 + " (mvn test) makes it with test-pages/consumer/build.mjs");
@@ -347,7 +347,7 @@ final class HostPage implements AutoCloseable {
      * reloading the page to see analytics.js's debug lines.
      */
     static Consumer<FakeWeb> localStorageDebug(String value) {
-        return prelude("localStorage.setItem('debug', " + Json.quote(value) + ");");
+        return prelude("localStorage.setItem('debug', " + JsonText.quote(value) + ");");
     }
 
     /**
@@ -379,7 +379,7 @@ final class HostPage implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> classicKlaviyo(String klaviyoSettings) {
-        Map<String, Object> klaviyo = Json.parseObject(klaviyoSettings);
+        Map<String, Object> klaviyo = JsonText.parseObject(klaviyoSettings);
         Map<String, Object> cdn = (Map<String, Object>) ((Map<String, Object>) cdnSettings().get("integrations")).get("Klaviyo");
         for (String field : List.of("versionSettings", "type", "bundlingStatus")) {
             klaviyo.putIfAbsent(field, cdn.get(field));
@@ -390,7 +390,7 @@ final class HostPage implements AutoCloseable {
     /** The source's CDN settings as {@code test-pages/cdn-settings.json} has them, write key filled in. */
     private static Map<String, Object> cdnSettings() {
         try {
-            return Json.parseObject(Files.readString(PAGES.resolve("cdn-settings.json")).replace("WRITE_KEY", WRITE_KEY));
+            return JsonText.parseObject(Files.readString(PAGES.resolve("cdn-settings.json")).replace("WRITE_KEY", WRITE_KEY));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -419,13 +419,13 @@ final class HostPage implements AutoCloseable {
         return shopWeb(null)
                 .file(ANALYTICS_NEXT_URL, ANALYTICS_NEXT_DIST.resolve("standalone.js"))
                 .directory(CDN + "/analytics-next/bundles/", ANALYTICS_NEXT_DIST)
-                .json(SETTINGS_URL, Json.write(settings))
+                .json(SETTINGS_URL, JsonText.write(settings))
                 .file(DYNAMIC_URL, TARGET.resolve("dist/klaviyo.dynamic.js"))
                 .api(SEGMENT_API, request -> FakeWeb.Reply.of("application/json", "{\"success\": true}"));
     }
 
     private static String settingsScript(String klaviyoSettings) {
-        return "window.klaviyoSettings = " + Json.write(Json.parse(klaviyoSettings)) + ";\n";
+        return "window.klaviyoSettings = " + JsonText.write(JsonText.parse(klaviyoSettings)) + ";\n";
     }
 
     private static HostPage open(String path, FakeWeb web) {
@@ -556,12 +556,12 @@ final class HostPage implements AutoCloseable {
 
     /** The commands Klaviyo's stand-in has received so far, each as JSON text. */
     List<String> klaviyoCommands() {
-        return Json.parseStrings(text("JSON.stringify(window.klaviyoStandIn ? klaviyoStandIn.commands : [])"));
+        return JsonText.parseStrings(text("JSON.stringify(window.klaviyoStandIn ? klaviyoStandIn.commands : [])"));
     }
 
     /** The errors Klaviyo's stand-in has recorded: commands it could not take. */
     List<String> klaviyoErrors() {
-        return Json.parseStrings(text("JSON.stringify(window.klaviyoStandIn ? klaviyoStandIn.errors : [])"));
+        return JsonText.parseStrings(text("JSON.stringify(window.klaviyoStandIn ? klaviyoStandIn.errors : [])"));
     }
 
     /**
@@ -589,7 +589,7 @@ final class HostPage implements AutoCloseable {
      */
     void assertKlaviyoCommands(String... expected) {
         List<String> actual = awaitKlaviyoCommands(expected.length);
-        assertEquals(Json.canonical(List.of(expected)), Json.canonical(actual),
+        assertEquals(JsonText.canonical(List.of(expected)), JsonText.canonical(actual),
                 "the commands Klaviyo got" + problemsNote());
         assertEquals(List.of(), klaviyoErrors(), "errors recorded by Klaviyo's stand-in");
         assertEquals(List.of(), problems(), "problems in the page");
@@ -603,7 +603,7 @@ final class HostPage implements AutoCloseable {
         List<Map<String, Object>> events = new ArrayList<>();
         for (FakeWeb.Request request : web.requestsTo(SEGMENT_API)) {
             if (request.method() == org.htmlunit.HttpMethod.POST && request.body() != null) {
-                events.add(Json.parseObject(request.body()));
+                events.add(JsonText.parseObject(request.body()));
             }
         }
         return events;
@@ -624,7 +624,7 @@ final class HostPage implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Segment's API got no track '" + event + "' within " + WAIT.toMillis()
-                        + " ms; it got: " + Json.write(events) + problemsNote());
+                        + " ms; it got: " + JsonText.write(events) + problemsNote());
             }
             pause(10);
         }
@@ -639,7 +639,7 @@ final class HostPage implements AutoCloseable {
         while (segmentApiEvents().size() < count) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Segment's API got fewer than " + count + " events within " + WAIT.toMillis()
-                        + " ms: " + Json.write(segmentApiEvents()) + problemsNote());
+                        + " ms: " + JsonText.write(segmentApiEvents()) + problemsNote());
             }
             pause(10);
         }
@@ -673,7 +673,7 @@ final class HostPage implements AutoCloseable {
         List<String> all = new ArrayList<>(problems);
         if (page != null) {
             try {
-                all.addAll(Json.parseStrings(text("JSON.stringify(window.hostPageErrors || [])")));
+                all.addAll(JsonText.parseStrings(text("JSON.stringify(window.hostPageErrors || [])")));
             } catch (RuntimeException e) {
                 all.add("could not read window.hostPageErrors: " + e);
             }

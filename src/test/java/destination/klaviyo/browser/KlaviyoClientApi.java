@@ -1,6 +1,6 @@
 package destination.klaviyo.browser;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -89,7 +89,7 @@ final class KlaviyoClientApi {
                     "detail", problem.substring(colon + 2), "source", Map.of("pointer", problem.substring(0, colon))));
         }
         return new FakeWeb.Reply(400, "application/vnd.api+json",
-                Json.write(Map.of("errors", errors)).getBytes(StandardCharsets.UTF_8));
+                JsonText.write(Map.of("errors", errors)).getBytes(StandardCharsets.UTF_8));
     }
 
     /** What Klaviyo would refuse in a request body, each as "pointer: detail"; empty when it accepts it. */
@@ -97,7 +97,7 @@ final class KlaviyoClientApi {
         List<String> problems = new ArrayList<>();
         Object parsed;
         try {
-            parsed = Json.parse(body == null ? "" : body);
+            parsed = JsonText.parse(body == null ? "" : body);
         } catch (RuntimeException e) {
             problems.add(": the body is not JSON");
             return problems;

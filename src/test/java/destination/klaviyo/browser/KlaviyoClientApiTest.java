@@ -74,9 +74,9 @@ class KlaviyoClientApiTest {
         FakeWeb.Reply reply = KlaviyoClientApi.refusal(List.of(AT + "/phone_number: invalid phone number, must be E.164"));
         assertEquals(400, reply.status());
         assertEquals("application/vnd.api+json", reply.contentType());
-        assertEquals(destination.klaviyo.Json.parse("{\"errors\": [{\"id\": \"stand-in\", \"status\": 400, \"code\": \"invalid\","
+        assertEquals(destination.klaviyo.JsonText.parse("{\"errors\": [{\"id\": \"stand-in\", \"status\": 400, \"code\": \"invalid\","
                 + " \"title\": \"Invalid input.\", \"detail\": \"invalid phone number, must be E.164\","
                 + " \"source\": {\"pointer\": \"" + AT + "/phone_number\"}}]}"),
-                destination.klaviyo.Json.parse(new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8)));
+                destination.klaviyo.JsonText.parse(new String(reply.body(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

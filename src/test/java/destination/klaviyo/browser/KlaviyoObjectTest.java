@@ -12,7 +12,7 @@ import static destination.klaviyo.browser.ShopEvents.TRACK_WITH_REVENUE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +55,7 @@ class KlaviyoObjectTest {
         for (Map.Entry<String, String> entry : addresses.entrySet()) {
             String key = entry.getKey(), address = HostPage.KLAVIYO_ONSITE + entry.getValue();
             try (HostPage page = HostPage.bare()) {
-                startDestination(page, "{apiKey: " + Json.quote(key) + "}");
+                startDestination(page, "{apiKey: " + JsonText.quote(key) + "}");
                 page.waitUntil(READY);
                 assertEquals(List.of(address), page.klaviyoScriptRequests(), key);
                 page.run("window.klaviyoElement = document.querySelector('script[src*=\"static.klaviyo.com\"]');");
@@ -65,7 +65,7 @@ class KlaviyoObjectTest {
                         "(function (u) { var p = u.pathname; return JSON.stringify([u.host,"
                                 + " p.slice(0, 11), p.slice(p.lastIndexOf('/') + 1)]); })(new URL(klaviyoElement.src))"), key);
                 assertTrue(page.check("new URL(klaviyoElement.src).pathname.split('/').length <= 5"), key);
-                page.assertKlaviyoCommands("[\"account\", " + Json.quote(key) + "]");
+                page.assertKlaviyoCommands("[\"account\", " + JsonText.quote(key) + "]");
             }
         }
     }
@@ -125,8 +125,8 @@ class KlaviyoObjectTest {
             page.run("window.stub = window.klaviyo; releaseKlaviyo();");
             page.waitUntil(READY);
             page.waitUntil("results.length == 3");
-            assertEquals(Json.canonical("[[\"track callback\", true], [\"identify\", \"a@example.com\"], [\"isIdentified\", true]]"),
-                    Json.canonical(page.text("JSON.stringify(results)")));
+            assertEquals(JsonText.canonical("[[\"track callback\", true], [\"identify\", \"a@example.com\"], [\"isIdentified\", true]]"),
+                    JsonText.canonical(page.text("JSON.stringify(results)")));
             // Klaviyo kept the stub; the destination's commands still go through it.
             page.run("k.invoke('track', {obj: {event: 'after'}});");
             // Klaviyo runs a queue's account and identify commands first, the last pushed first.
@@ -150,7 +150,7 @@ class KlaviyoObjectTest {
             page.run("k.invoke('track', {obj: {event: 'waiting'}});");
             assertEquals(List.of("initialize"), events(page));
             assertEquals("false", page.text("k.loaded()"));
-            assertEquals(Json.canonical(List.of(ACCOUNT)), Json.canonical(page.klaviyoCommands()));
+            assertEquals(JsonText.canonical(List.of(ACCOUNT)), JsonText.canonical(page.klaviyoCommands()));
             page.run("answer();");
             assertEquals(List.of("initialize", "ready"), events(page), "ready at once when Klaviyo answers");
             assertEquals("true", page.text("k.loaded()"));

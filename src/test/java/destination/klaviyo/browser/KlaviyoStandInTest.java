@@ -1,6 +1,6 @@
 package destination.klaviyo.browser;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,10 +24,10 @@ class KlaviyoStandInTest {
     /** Inserts Klaviyo's script (the stand-in) and waits until it has run or refused to. */
     private static void loadKlaviyo(HostPage page, String query) {
         int refused = page.check("window.klaviyoStandIn") ? Integer.parseInt(page.text("klaviyoStandIn.refusedLoads")) : 0;
-        page.run("var s = document.createElement('script'); s.src = " + Json.quote(HostPage.KLAVIYO_SCRIPT + query)
+        page.run("var s = document.createElement('script'); s.src = " + JsonText.quote(HostPage.KLAVIYO_SCRIPT + query)
                 + "; document.head.appendChild(s);");
         page.waitUntil("window.klaviyoStandIn && (klaviyoStandIn.running && klaviyoStandIn.scriptUrl == "
-                + Json.quote(HostPage.KLAVIYO_SCRIPT + query) + " || klaviyoStandIn.refusedLoads > " + refused + ")");
+                + JsonText.quote(HostPage.KLAVIYO_SCRIPT + query) + " || klaviyoStandIn.refusedLoads > " + refused + ")");
     }
 
     private static void loadKlaviyo(HostPage page) {
@@ -43,11 +43,11 @@ class KlaviyoStandInTest {
     }
 
     private static List<String> list(HostPage page, String expression) {
-        return Json.parseStrings(page.text("JSON.stringify(" + expression + ")"));
+        return JsonText.parseStrings(page.text("JSON.stringify(" + expression + ")"));
     }
 
     private static void assertJsonList(List<String> expected, List<String> actual, String what) {
-        assertEquals(Json.canonical(expected), Json.canonical(actual), what);
+        assertEquals(JsonText.canonical(expected), JsonText.canonical(actual), what);
     }
 
     private static void assertCommands(HostPage page, String... expected) {
@@ -60,7 +60,7 @@ class KlaviyoStandInTest {
     }
 
     private static void assertJson(String expected, HostPage page, String expression) {
-        assertEquals(Json.canonical(expected), Json.canonical(page.text("JSON.stringify(" + expression + ")")), expression);
+        assertEquals(JsonText.canonical(expected), JsonText.canonical(page.text("JSON.stringify(" + expression + ")")), expression);
     }
 
     @Test
@@ -185,12 +185,12 @@ class KlaviyoStandInTest {
             loadKlaviyo(page);
             for (String identifier : List.of("$email", "$phone_number", "$id", "$exchange_id", "$anonymous", "$kid",
                     "email", "phone_number", "id")) {
-                page.run("_learnq.clearIdentity(); var p = {}; p[" + Json.quote(identifier) + "] = 'x'; _learnq.identify(p);");
+                page.run("_learnq.clearIdentity(); var p = {}; p[" + JsonText.quote(identifier) + "] = 'x'; _learnq.identify(p);");
                 assertEquals("true", page.text("_learnq.isIdentified()"), identifier);
-                assertJson("{" + Json.quote(identifier) + ": \"x\"}", page, "klaviyoStandIn.identity");
+                assertJson("{" + JsonText.quote(identifier) + ": \"x\"}", page, "klaviyoStandIn.identity");
                 // An undefined value is no JSON: the stand-in refuses such a command (see the last test).
                 for (String nothing : List.of("null", "'undefined'", "'null'", "''")) {
-                    page.run("_learnq.clearIdentity(); var p = {}; p[" + Json.quote(identifier) + "] = " + nothing
+                    page.run("_learnq.clearIdentity(); var p = {}; p[" + JsonText.quote(identifier) + "] = " + nothing
                             + "; _learnq.identify(p);");
                     assertEquals("false", page.text("_learnq.isIdentified()"), identifier + ": " + nothing);
                 }

@@ -401,7 +401,7 @@ class LifecycleTest {
                     // The stand-in is in the state that loses: what the page hands the klaviyo object goes nowhere.
                     page.run("klaviyo.push(['track', 'through the klaviyo object', {}]);");
                     assertEquals(List.of("[\"track\",\"through the klaviyo object\",{}]"),
-                            destination.klaviyo.Json.parseStrings(page.text("JSON.stringify(klaviyoStandIn.lost)")), what);
+                            destination.klaviyo.JsonText.parseStrings(page.text("JSON.stringify(klaviyoStandIn.lost)")), what);
                     page.assertKlaviyoCommands(ACCOUNT, "[\"identify\", {\"$id\": \"u\"}]", "[\"track\", \"e\", {}]");
                     assertEquals(List.of(platformScript), page.klaviyoScriptRequests(), what);
                 }

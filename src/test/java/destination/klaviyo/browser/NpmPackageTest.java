@@ -1,6 +1,6 @@
 package destination.klaviyo.browser;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static destination.klaviyo.browser.ShopEvents.ACCOUNT;
 import static destination.klaviyo.browser.ShopEvents.COMPLETED_ORDER;
@@ -87,8 +87,8 @@ class NpmPackageTest {
     void pluginsWarnOnceWhenSegmentsKlaviyoIsOnForTheSourceToo() {
         try (HostPage page = HostPage.npmConsumer("plugins", SETTINGS, HostPage.segmentsKlaviyoOn(SETTINGS))) {
             page.whenReady(TRACK_WITH_REVENUE);
-            assertEquals(Json.canonical(List.of(ACCOUNT, ACCOUNT, EVENT_WITH_VALUE, EVENT_WITH_VALUE)),
-                    Json.canonical(page.awaitKlaviyoCommands(4).stream().sorted().toList()), "every call twice");
+            assertEquals(JsonText.canonical(List.of(ACCOUNT, ACCOUNT, EVENT_WITH_VALUE, EVENT_WITH_VALUE)),
+                    JsonText.canonical(page.awaitKlaviyoCommands(4).stream().sorted().toList()), "every call twice");
             assertEquals(1, page.console().stream().filter(line -> line.startsWith("warn: Klaviyo: Segment's Klaviyo"
                     + " destination is on for this source too, so Klaviyo gets every call twice.")).count());
         }
@@ -139,19 +139,19 @@ class NpmPackageTest {
 
     @Test
     void thePackageJsonNamesTheEntriesTypesVersionAndLicense() throws IOException {
-        Map<String, Object> pkg = Json.parseObject(new String(tarEntries(TARBALL).get("package/package.json"),
+        Map<String, Object> pkg = JsonText.parseObject(new String(tarEntries(TARBALL).get("package/package.json"),
                 StandardCharsets.UTF_8));
         assertEquals(NAME, pkg.get("name"));
         assertEquals(VERSION, pkg.get("version"), "the pom's version");
         assertEquals("MIT", pkg.get("license"));
         assertEquals(false, pkg.get("sideEffects"));
         assertEquals("./klaviyo.d.ts", pkg.get("types"));
-        assertEquals(Json.canonical("""
+        assertEquals(JsonText.canonical("""
                 {".": {"import": {"types": "./klaviyo.d.mts", "default": "./klaviyo.mjs"},
                        "require": {"types": "./klaviyo.d.ts", "default": "./klaviyo.cjs"}},
-                 "./package.json": "./package.json"}"""), Json.canonical(Json.write(pkg.get("exports"))));
-        assertEquals(Json.canonical("{\"@segment/analytics-next\": {\"optional\": true}}"),
-                Json.canonical(Json.write(pkg.get("peerDependenciesMeta"))));
+                 "./package.json": "./package.json"}"""), JsonText.canonical(JsonText.write(pkg.get("exports"))));
+        assertEquals(JsonText.canonical("{\"@segment/analytics-next\": {\"optional\": true}}"),
+                JsonText.canonical(JsonText.write(pkg.get("peerDependenciesMeta"))));
         assertTrue(((Map<?, ?>) pkg.get("peerDependencies")).containsKey("@segment/analytics-next"));
         assertEquals(null, pkg.get("dependencies"), "the package depends on nothing");
     }
@@ -207,7 +207,7 @@ class NpmPackageTest {
         for (String module : List.of("klaviyo.mjs", "klaviyo.cjs")) {
             String code = new String(entries.get("package/" + module), StandardCharsets.UTF_8);
             assertTrue(code.endsWith("\n//# sourceMappingURL=" + module + ".map\n"), module + " links its map");
-            Map<String, Object> map = Json.parseObject(new String(entries.get("package/" + module + ".map"),
+            Map<String, Object> map = JsonText.parseObject(new String(entries.get("package/" + module + ".map"),
                     StandardCharsets.UTF_8));
             List<?> sources = (List<?>) map.get("sources");
             List<?> contents = (List<?>) map.get("sourcesContent");
@@ -240,7 +240,7 @@ class NpmPackageTest {
      */
     @Test
     void aSitesBundleMapShowsTheJavaSources() throws IOException {
-        Map<String, Object> map = Json.parseObject(Files.readString(HostPage.CONSUMER.resolve("app.js.map")));
+        Map<String, Object> map = JsonText.parseObject(Files.readString(HostPage.CONSUMER.resolve("app.js.map")));
         List<?> sources = (List<?>) map.get("sources");
         List<?> contents = (List<?>) map.get("sourcesContent");
         String mapping = "/" + NAME + "/destination/klaviyo/core/Mapping.java";

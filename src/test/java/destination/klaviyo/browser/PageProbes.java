@@ -1,6 +1,6 @@
 package destination.klaviyo.browser;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -270,7 +270,7 @@ final class PageProbes {
 
     /** The names of the events the destination has emitted so far, in order. */
     static List<String> events(HostPage page) {
-        return Json.parseStrings(page.text("JSON.stringify(klaviyoEvents.map(function (e) { return e[0]; }))"));
+        return JsonText.parseStrings(page.text("JSON.stringify(klaviyoEvents.map(function (e) { return e[0]; }))"));
     }
 
     /**
@@ -295,8 +295,8 @@ final class PageProbes {
      * changed.
      */
     static List<String> send(HostPage page, String method, String messageJs) {
-        Map<String, Object> result = Json.parseObject(page.text(
-                "probe.send(" + Json.quote(method) + ", " + messageJs + ")"));
+        Map<String, Object> result = JsonText.parseObject(page.text(
+                "probe.send(" + JsonText.quote(method) + ", " + messageJs + ")"));
         assertNull(result.get("threw"), "thrown into the caller by " + messageJs);
         assertNull(result.get("changed"), "the message changed: " + messageJs);
         assertEquals(List.of(), result.get("errors"), "commands the stand-in could not take for " + messageJs);

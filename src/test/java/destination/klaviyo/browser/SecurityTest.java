@@ -1,6 +1,6 @@
 package destination.klaviyo.browser;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static destination.klaviyo.browser.ShopEvents.ACCOUNT;
 import static destination.klaviyo.browser.ShopEvents.COMPLETED_ORDER;
@@ -81,9 +81,9 @@ class SecurityTest {
         page.run("window.walkedIntegration = " + integration + ";");
         String walked = "(function (i) { var o = {}; Reflect.ownKeys(i).forEach(function (key) {"
                 + " if (key !== 'analytics') o[key] = i[key]; }); return o; })(walkedIntegration), [walkedIntegration]";
-        List<String> strings = Json.parseStrings(page.text("JSON.stringify(probe.strings(" + walked + "))"));
+        List<String> strings = JsonText.parseStrings(page.text("JSON.stringify(probe.strings(" + walked + "))"));
         assertTrue(strings.size() > 3, "the walk found the integration's strings: " + strings);
-        List<String> paths = Json.parseStrings(page.text("JSON.stringify(probe.stringPaths(" + walked + ")"
+        List<String> paths = JsonText.parseStrings(page.text("JSON.stringify(probe.stringPaths(" + walked + ")"
                 + ".filter(function (p) { return p[1].indexOf('" + SECRET + "') >= 0; })"
                 + ".map(function (p) { return 'integration' + p[0]; }))"));
         assertEquals(List.of(), paths, "where the integration object holds the private key");
@@ -176,8 +176,8 @@ class SecurityTest {
         try (HostPage page = HostPage.bare()) {
             PageProbes.install(page);
             page.run("window.elementsBefore = document.getElementsByTagName('*').length;");
-            PageProbes.startDestination(page, "{apiKey: " + Json.quote(key) + "}");
-            page.assertKlaviyoCommands("[\"account\", " + Json.quote(key) + "]");
+            PageProbes.startDestination(page, "{apiKey: " + JsonText.quote(key) + "}");
+            page.assertKlaviyoCommands("[\"account\", " + JsonText.quote(key) + "]");
             String address = HostPage.KLAVIYO_ONSITE + encoded + "/klaviyo.js?company_id=" + encoded;
             assertEquals(List.of(address), page.klaviyoScriptRequests());
             assertEquals(address,

@@ -1,6 +1,6 @@
 package destination.klaviyo.browser;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static destination.klaviyo.browser.ShopEvents.ACCOUNT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -66,10 +66,10 @@ class SubscriptionsTest {
     static String body(String list, String email, String phone) {
         String subscribed = "{\"marketing\":{\"consent\":\"SUBSCRIBED\"}}";
         return "{\"data\":{\"type\":\"subscription\",\"attributes\":{\"custom_source\":\"Segment analytics.js\","
-                + "\"profile\":{\"data\":{\"type\":\"profile\",\"attributes\":{\"email\":" + Json.quote(email)
+                + "\"profile\":{\"data\":{\"type\":\"profile\",\"attributes\":{\"email\":" + JsonText.quote(email)
                 + ",\"subscriptions\":{\"email\":" + subscribed + (phone == null ? "" : ",\"sms\":" + subscribed) + "}"
-                + (phone == null ? "" : ",\"phone_number\":" + Json.quote(phone)) + "}}}},"
-                + "\"relationships\":{\"list\":{\"data\":{\"type\":\"list\",\"id\":" + Json.quote(list) + "}}}}}";
+                + (phone == null ? "" : ",\"phone_number\":" + JsonText.quote(phone)) + "}}}},"
+                + "\"relationships\":{\"list\":{\"data\":{\"type\":\"list\",\"id\":" + JsonText.quote(list) + "}}}}}";
     }
 
     static List<FakeWeb.Request> posts(HostPage page) {
@@ -133,7 +133,7 @@ class SubscriptionsTest {
                     "the page's headers on " + request);
         }
         List<Object> calls = new ArrayList<>();
-        for (Object call : (List<?>) Json.parse(page.text("JSON.stringify(fetchCalls)"))) {
+        for (Object call : (List<?>) JsonText.parse(page.text("JSON.stringify(fetchCalls)"))) {
             if (((String) ((Map<?, ?>) call).get("url")).startsWith("https://a.klaviyo.com/")) {
                 calls.add(call);
             }
@@ -160,7 +160,7 @@ class SubscriptionsTest {
 
     /** The subscriptions this browser remembers: the localStorage keys made of a hash, with their values. */
     static List<String> remembered(HostPage page) {
-        return Json.parseStrings(page.text("JSON.stringify(" + REMEMBERED + ")"));
+        return JsonText.parseStrings(page.text("JSON.stringify(" + REMEMBERED + ")"));
     }
 
     /**
@@ -168,7 +168,7 @@ class SubscriptionsTest {
      * null], in base 36, after the prefix (plain ASCII values only).
      */
     static String mark(String list, String email, String phone) {
-        String text = "[" + Json.quote(list) + "," + Json.quote(email) + "," + (phone == null ? "null" : Json.quote(phone)) + "]";
+        String text = "[" + JsonText.quote(list) + "," + JsonText.quote(email) + "," + (phone == null ? "null" : JsonText.quote(phone)) + "]";
         int hash = 0x811c9dc5;
         for (int i = 0; i < text.length(); i++) {
             hash = (hash ^ text.charAt(i)) * 0x01000193;
@@ -372,13 +372,13 @@ class SubscriptionsTest {
         String hostile = "baV\"},\"id\":\"x\\u2028&company_id=evil#</script><img src=x onerror=alert(1)>";
         try (HostPage page = HostPage.analyticsNext(ON, web("", klaviyoApi(202)))) {
             identify(page, "analytics.identify('id', {email: 'ada@example.com'}, {integrations: {Klaviyo: {listId: "
-                    + Json.quote(hostile) + "}}});", ACCOUNT, ADA_PROFILE);
+                    + JsonText.quote(hostile) + "}}});", ACCOUNT, ADA_PROFILE);
             awaitRemembered(page, 1);
             List<FakeWeb.Request> posts = posts(page);
             assertEquals(1, posts.size());
             assertEquals(SUBSCRIBE_URL, posts.get(0).url());
-            Map<String, Object> sent = Json.parseObject(posts.get(0).body());
-            assertEquals(Json.parse(body(hostile, ADA, null)), sent);
+            Map<String, Object> sent = JsonText.parseObject(posts.get(0).body());
+            assertEquals(JsonText.parse(body(hostile, ADA, null)), sent);
             assertEquals(hostile, page.text("JSON.parse(fetchCalls[fetchCalls.length - 1].body).data.relationships.list.data.id"));
         }
     }
@@ -500,7 +500,7 @@ class SubscriptionsTest {
             List<String> lists = new ArrayList<>();
             for (FakeWeb.Request post : posts(page)) {
                 assertEquals(SUBSCRIBE_URL, post.url());
-                Map<String, Object> sent = Json.parseObject(post.body());
+                Map<String, Object> sent = JsonText.parseObject(post.body());
                 assertFalse(post.body().contains("phone_number"), "no SMS without a string phone and smsConsent: true");
                 lists.add(String.valueOf(((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) sent.get("data"))
                         .get("relationships")).get("list")).get("data")).get("id")));

@@ -143,7 +143,7 @@ class TrustedTypesTest {
                     onsite + "klaviyo.js?company_id=a%20b%2F%3F%26c",
                     onsite + "a%20b%2F%3F%26c/klaviyo.js?company_id=a%20b%2F%3F%26c",
                     onsite + "klaviyo.js?company_id=Ab-_.!~*'()9")) {
-                assertEquals("made " + url, page.text("policyMade(" + destination.klaviyo.Json.quote(url) + ")"), url);
+                assertEquals("made " + url, page.text("policyMade(" + destination.klaviyo.JsonText.quote(url) + ")"), url);
             }
             for (String url : List.of(
                     "https://evil.example/x.js",
@@ -167,7 +167,7 @@ class TrustedTypesTest {
                     onsite + "klaviyo.js?other=1&company_id=hfWBjc",
                     onsite + "evil.js?company_id=hfWBjc",
                     "")) {
-                assertEquals("refused", page.text("policyMade(" + destination.klaviyo.Json.quote(url) + ")"), url);
+                assertEquals("refused", page.text("policyMade(" + destination.klaviyo.JsonText.quote(url) + ")"), url);
             }
         }
     }

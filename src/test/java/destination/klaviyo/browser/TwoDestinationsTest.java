@@ -6,7 +6,7 @@ import static destination.klaviyo.browser.ShopEvents.PROFILE;
 import static destination.klaviyo.browser.ShopEvents.TRACK_WITH_REVENUE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import java.util.List;
 
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 class TwoDestinationsTest {
     /** What Klaviyo's stand-in sent to one account, in order, each as canonical JSON. */
     private static List<String> sentTo(HostPage page, String account) {
-        return Json.canonical(Json.parseStrings(page.text("JSON.stringify(klaviyoStandIn.sent.filter(function (s, i) {"
-                + " return klaviyoStandIn.sentTo[i] === " + Json.quote(account) + "; }))")));
+        return JsonText.canonical(JsonText.parseStrings(page.text("JSON.stringify(klaviyoStandIn.sent.filter(function (s, i) {"
+                + " return klaviyoStandIn.sentTo[i] === " + JsonText.quote(account) + "; }))")));
     }
 
     @Test
@@ -42,14 +42,14 @@ class TwoDestinationsTest {
             // Klaviyo runs the queued account commands from the last pushed: B's, then A's.
             page.assertKlaviyoCommands("[\"account\", \"BBBBBB\"]", "[\"account\", \"AAAAAA\"]", ada, signedUp,
                     "[\"account\", \"BBBBBB\"]", ada, signedUp);
-            assertEquals(Json.canonical(List.of(ada, signedUp)), sentTo(page, "AAAAAA"));
-            assertEquals(Json.canonical(List.of(ada, signedUp)), sentTo(page, "BBBBBB"));
+            assertEquals(JsonText.canonical(List.of(ada, signedUp)), sentTo(page, "AAAAAA"));
+            assertEquals(JsonText.canonical(List.of(ada, signedUp)), sentTo(page, "BBBBBB"));
 
             // Back to A: it says its account again, and its own memory of Ada spares a second identify.
             page.run("a.invoke('track', {obj: {userId: 'ada@example.com', event: 'Came Back'}});");
             page.assertKlaviyoCommands("[\"account\", \"BBBBBB\"]", "[\"account\", \"AAAAAA\"]", ada, signedUp,
                     "[\"account\", \"BBBBBB\"]", ada, signedUp, "[\"account\", \"AAAAAA\"]", "[\"track\", \"Came Back\", {}]");
-            assertEquals(Json.canonical(List.of(ada, signedUp, "[\"track\", \"Came Back\", {}]")), sentTo(page, "AAAAAA"));
+            assertEquals(JsonText.canonical(List.of(ada, signedUp, "[\"track\", \"Came Back\", {}]")), sentTo(page, "AAAAAA"));
         }
     }
 
@@ -59,8 +59,8 @@ class TwoDestinationsTest {
                 "{\"apiKey\": \"Pl4tfm\"}")) {
             page.whenReady(IDENTIFY + "\n" + TRACK_WITH_REVENUE + "\nwindow.sentBoth = true;");
             page.waitUntil("window.sentBoth === true && window.klaviyoStandIn && klaviyoStandIn.sent.length == 4");
-            assertEquals(Json.canonical(List.of(PROFILE, EVENT_WITH_VALUE)), sentTo(page, "hfWBjc"));
-            assertEquals(Json.canonical(List.of(PROFILE, EVENT_WITH_VALUE)), sentTo(page, "Pl4tfm"));
+            assertEquals(JsonText.canonical(List.of(PROFILE, EVENT_WITH_VALUE)), sentTo(page, "hfWBjc"));
+            assertEquals(JsonText.canonical(List.of(PROFILE, EVENT_WITH_VALUE)), sentTo(page, "Pl4tfm"));
             assertEquals(List.of(), page.klaviyoErrors());
             assertEquals(1, page.klaviyoScriptRequests().size(), "one Klaviyo script for both");
         }

@@ -1,6 +1,6 @@
 package destination.klaviyo.core;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,7 +25,7 @@ class AbortedMessageTest {
             assertEquals(empty, klaviyo.values.top(), "handles left after an abort at call " + n);
             klaviyo.commands.clear();
             klaviyo.track(PortCallsTest.ORDER).identify(PortCallsTest.IDENTIFY);
-            assertEquals(Json.write(reference.commands), Json.write(klaviyo.commands), "after an abort at call " + n);
+            assertEquals(JsonText.write(reference.commands), JsonText.write(klaviyo.commands), "after an abort at call " + n);
             assertEquals(empty, klaviyo.values.top());
         }
     }

@@ -2,7 +2,7 @@ package destination.klaviyo.core;
 
 import static destination.klaviyo.core.JavaValues.map;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -109,14 +109,14 @@ class BadInputTest {
         String message = """
                 {"userId": "id", "traits": {"email": "a@b.co", "firstName": "A", "phone": "1", "title": "t",
                  "address": {"city": "X"}, "company": {"name": "C"}, "nested": {"list": [1, {"k": "v"}]}}}""";
-        Object input = Json.parse(message);
+        Object input = JsonText.parse(message);
         new Recorder().identify(input);
-        assertEquals(Json.parse(message), input);
+        assertEquals(JsonText.parse(message), input);
         String order = """
                 {"event": "Order Completed", "properties": {"order_id": "o", "revenue": "$5", "products": [
                  {"product_id": "p", "price": 5, "category": "c", "extra": {"a": [1]}}]}}""";
-        Object orderInput = Json.parse(order);
+        Object orderInput = JsonText.parse(order);
         new Recorder().track(orderInput);
-        assertEquals(Json.parse(order), orderInput);
+        assertEquals(JsonText.parse(order), orderInput);
     }
 }

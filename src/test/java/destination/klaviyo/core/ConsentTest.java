@@ -2,7 +2,7 @@ package destination.klaviyo.core;
 
 import static destination.klaviyo.core.JavaValues.map;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -42,7 +42,7 @@ class ConsentTest {
     };
 
     private Consent consent(Object settings) {
-        return Consent.of(values, values.hold(settings instanceof String s ? Json.parse(s) : settings));
+        return Consent.of(values, values.hold(settings instanceof String s ? JsonText.parse(s) : settings));
     }
 
     /** What becomes of the message, then the effects it asked for: "DELIVERED", "DROPPED refuse"... */
@@ -50,7 +50,7 @@ class ConsentTest {
         effects.clear();
         int mark = values.top();
         try {
-            int admitted = consent.admit(values, values.hold(message instanceof String s ? Json.parse(s) : message), recorder);
+            int admitted = consent.admit(values, values.hold(message instanceof String s ? JsonText.parse(s) : message), recorder);
             String outcome = admitted == Consent.DELIVERED ? "DELIVERED" : admitted == Consent.STARTS ? "STARTS" : "DROPPED";
             return effects.isEmpty() ? outcome : outcome + " " + String.join(" ", effects);
         } finally {

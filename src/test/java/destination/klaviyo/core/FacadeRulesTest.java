@@ -1,6 +1,6 @@
 package destination.klaviyo.core;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,7 +33,7 @@ class FacadeRulesTest {
     void keysAreFoundIgnoringCaseAndPunctuationButNotDots() {
         JavaValues values = new JavaValues();
         KeyList keys = new KeyList(values, "exchangeid =$exchange_id");
-        Found found = keys.in(values, values.hold(Json.parse("""
+        Found found = keys.in(values, values.hold(JsonText.parse("""
                 {"exchange.id": 1, "exchangeids": 2, "xchangeid": 3, "Exchange-ID": 4, "$exchange_id": 5}""")));
         // The first key that normalises to the facade key; an exact key matches only itself.
         assertEquals(4.0, values.value(found.value(0)));

@@ -2,7 +2,7 @@ package destination.klaviyo.core;
 
 import static destination.klaviyo.core.JavaValues.map;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -25,8 +25,8 @@ class FormEventTest {
     private List<String> report(Object detail) {
         int mark = values.top();
         try {
-            forms.report(values, values.hold(detail instanceof String s ? Json.parse(s) : detail),
-                    (method, arguments) -> calls.add(method + " " + Json.write(values.value(arguments))));
+            forms.report(values, values.hold(detail instanceof String s ? JsonText.parse(s) : detail),
+                    (method, arguments) -> calls.add(method + " " + JsonText.write(values.value(arguments))));
         } finally {
             values.release(mark);
         }
@@ -36,11 +36,11 @@ class FormEventTest {
     }
 
     private static String identify(String traits) {
-        return "identify " + Json.write(List.of(Json.parse(traits), Json.parse(NOT_FOR_KLAVIYO)));
+        return "identify " + JsonText.write(List.of(JsonText.parse(traits), JsonText.parse(NOT_FOR_KLAVIYO)));
     }
 
     private static String track(String properties) {
-        return "track " + Json.write(List.of(FormEvent.SUBMITTED, Json.parse(properties), Json.parse(NOT_FOR_KLAVIYO)));
+        return "track " + JsonText.write(List.of(FormEvent.SUBMITTED, JsonText.parse(properties), JsonText.parse(NOT_FOR_KLAVIYO)));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package destination.klaviyo.core;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -38,10 +38,10 @@ class FuzzTest {
             switch (random.nextInt(3)) {
                 case 0 -> klaviyo.identify(message);
                 case 1 -> klaviyo.track(message);
-                default -> klaviyo.group(Json.write(Map.of("traits", Map.of("name", "g"))));
+                default -> klaviyo.group(JsonText.write(Map.of("traits", Map.of("name", "g"))));
             }
-            // Json.write fails on anything that is not plain JSON; JavaValues fails on a __proto__ key.
-            Json.write(klaviyo.commands);
+            // JsonText.write fails on anything that is not plain JSON; JavaValues fails on a __proto__ key.
+            JsonText.write(klaviyo.commands);
             assertEquals(before, fingerprint(message), "the message was changed");
         }
     }
@@ -64,7 +64,7 @@ class FuzzTest {
             } else {
                 klaviyo.track(message);
             }
-            Json.write(klaviyo.commands.subList(sent, klaviyo.commands.size()));
+            JsonText.write(klaviyo.commands.subList(sent, klaviyo.commands.size()));
             assertEquals(before, fingerprint(message), "the message was changed");
         }
     }
@@ -106,7 +106,7 @@ class FuzzTest {
             Recorder klaviyo = new Recorder("{\"apiKey\": \"k\", \"subscribeInBrowser\": true, \"enforceEmail\": "
                     + (random.nextInt(4) == 0) + (random.nextBoolean() ? ", \"listId\": \"L\"" : "") + "}");
             klaviyo.identify(message);
-            Json.write(klaviyo.commands);
+            JsonText.write(klaviyo.commands);
             // A subscription is strings only: list, email, and the phone or nothing.
             for (Object subscription : klaviyo.subscriptions) {
                 List<?> values = (List<?>) subscription;

@@ -14,6 +14,8 @@ final class IdentityStandIn implements Identity {
     int asked;
     int klaviyoAsked;
     int memoryWrites;
+    /** Called each time the page asks Klaviyo's script (the browser records it as ['isIdentified']). */
+    Runnable onKlaviyoAsked = () -> { };
 
     @Override
     public boolean remembered() {
@@ -24,6 +26,7 @@ final class IdentityStandIn implements Identity {
     @Override
     public boolean klaviyoSaysIdentified() {
         klaviyoAsked++;
+        onKlaviyoAsked.run();
         return klaviyoIdentified;
     }
 

@@ -1,6 +1,7 @@
 package destination.klaviyo.core;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
+
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -163,7 +164,8 @@ final class JavaValues implements Values {
             return s;
         }
         if (v instanceof Double d) {
-            return Double.isFinite(d) ? Json.number(d) : null;
+            // String(n), as a JavaScript engine (HtmlUnit's) writes it: 42, 1.5e+21, 2e-7.
+            return Double.isFinite(d) ? org.htmlunit.corejs.javascript.ScriptRuntime.numberToString(d, 10) : null;
         }
         if (v instanceof BigInteger big) {
             return big.toString();
@@ -470,7 +472,7 @@ final class JavaValues implements Values {
     public int template(String json, int... values) {
         beforeCall();
         List<String> names = new ArrayList<>();
-        Object out = fill(Json.parse(json), names, values);
+        Object out = fill(JsonText.parse(json), names, values);
         made.add(out);
         return hold(out);
     }

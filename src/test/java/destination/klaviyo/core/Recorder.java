@@ -1,6 +1,6 @@
 package destination.klaviyo.core;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -56,7 +56,7 @@ final class Recorder implements Commands {
         this.values = values;
         this.tab = tab;
         mapping = new Mapping(values, tab);
-        settings = mapping.settings(values.hold(Json.parse(settingsJson)));
+        settings = mapping.settings(values.hold(JsonText.parse(settingsJson)));
     }
 
     @Override
@@ -96,7 +96,7 @@ final class Recorder implements Commands {
     }
 
     Recorder identify(String message) {
-        return identify(Json.parse(message));
+        return identify(JsonText.parse(message));
     }
 
     Recorder identify(Object message) {
@@ -104,7 +104,7 @@ final class Recorder implements Commands {
     }
 
     Recorder track(String message) {
-        return track(Json.parse(message));
+        return track(JsonText.parse(message));
     }
 
     Recorder track(Object message) {
@@ -112,7 +112,11 @@ final class Recorder implements Commands {
     }
 
     Recorder group(String message) {
-        return run(Json.parse(message), handle -> mapping.group(handle, this));
+        return group(JsonText.parse(message));
+    }
+
+    Recorder group(Object message) {
+        return run(message, handle -> mapping.group(handle, this));
     }
 
     /** What a logout does: the page and the tab forget who the visitor is. */
@@ -135,16 +139,16 @@ final class Recorder implements Commands {
 
     /**
      * Asserts the exact commands Klaviyo gets, given as a JSON array of commands. Objects compare
-     * whatever their key order; the commands must also survive JSON (Json.write fails otherwise).
+     * whatever their key order; the commands must also survive JSON (JsonText.write fails otherwise).
      */
     void sent(String expected) {
-        String actual = Json.write(commands);
-        assertEquals(Json.parse(expected), Json.parse(actual), () -> "Klaviyo got " + actual);
+        String actual = JsonText.write(commands);
+        assertEquals(JsonText.parse(expected), JsonText.parse(actual), () -> "Klaviyo got " + actual);
     }
 
     /** Asserts the exact subscriptions asked for, as a JSON array of [list, email, phone]. */
     void subscribed(String expected) {
-        String actual = Json.write(subscriptions);
-        assertEquals(Json.parse(expected), Json.parse(actual), () -> "subscriptions: " + actual);
+        String actual = JsonText.write(subscriptions);
+        assertEquals(JsonText.parse(expected), JsonText.parse(actual), () -> "subscriptions: " + actual);
     }
 }

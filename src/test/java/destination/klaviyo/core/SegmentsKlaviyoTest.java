@@ -1,6 +1,6 @@
 package destination.klaviyo.core;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +20,8 @@ class SegmentsKlaviyoTest {
 
     private static boolean runs(String cdnIntegrations, String loadIntegrations) {
         JavaValues values = new JavaValues();
-        return SegmentsKlaviyo.runs(values, values.hold(Json.parse(cdnIntegrations)),
-                values.hold(Json.parse(loadIntegrations)));
+        return SegmentsKlaviyo.runs(values, values.hold(JsonText.parse(cdnIntegrations)),
+                values.hold(JsonText.parse(loadIntegrations)));
     }
 
     private static boolean runsWithKlaviyo(String klaviyo) {

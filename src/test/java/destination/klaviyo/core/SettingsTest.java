@@ -1,6 +1,6 @@
 package destination.klaviyo.core;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
     private static Settings read(String json) {
         JavaValues values = new JavaValues();
-        return new Mapping(values, new IdentityStandIn()).settings(values.hold(Json.parse(json)));
+        return new Mapping(values, new IdentityStandIn()).settings(values.hold(JsonText.parse(json)));
     }
 
     @Test

@@ -3,7 +3,7 @@ package destination.klaviyo.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import destination.klaviyo.Json;
+import destination.klaviyo.JsonText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -215,8 +215,8 @@ class SubscriptionTest {
                 .identify(identify("{\"email\": \" ada@example.com\"}", "{\"listId\": \"baV129\"}"))
                 .identify(identify("{\"email\": \"ada@example.com\", \"phone\": \"+1 555 555 0100\"}", "{\"smsConsent\": true}"))
                 .identify(identify("{\"email\": \"ada@example.com\", \"phone\": \"+1 555 555 0100\"}", null));
-        assertEquals(Json.parse("[[\"baV129\", \"ada@example.com\", null], [\"Setting\", \"ada@example.com\", \"+15555550100\"],"
-                + " [\"Setting\", \"ada@example.com\", null]]"), Json.parse(Json.write(recorder.keys)));
+        assertEquals(JsonText.parse("[[\"baV129\", \"ada@example.com\", null], [\"Setting\", \"ada@example.com\", \"+15555550100\"],"
+                + " [\"Setting\", \"ada@example.com\", null]]"), JsonText.parse(JsonText.write(recorder.keys)));
     }
 
     @Test
@@ -236,21 +236,21 @@ class SubscriptionTest {
     private static String body(String list, String email, String phone) {
         String subscribed = "{\"marketing\": {\"consent\": \"SUBSCRIBED\"}}";
         return "{\"data\": {\"type\": \"subscription\", \"attributes\": {\"custom_source\": \"Segment analytics.js\","
-                + " \"profile\": {\"data\": {\"type\": \"profile\", \"attributes\": {\"email\": " + Json.quote(email)
+                + " \"profile\": {\"data\": {\"type\": \"profile\", \"attributes\": {\"email\": " + JsonText.quote(email)
                 + ", \"subscriptions\": {\"email\": " + subscribed + (phone == null ? "" : ", \"sms\": " + subscribed) + "}"
-                + (phone == null ? "" : ", \"phone_number\": " + Json.quote(phone)) + "}}}},"
-                + " \"relationships\": {\"list\": {\"data\": {\"type\": \"list\", \"id\": " + Json.quote(list) + "}}}}}";
+                + (phone == null ? "" : ", \"phone_number\": " + JsonText.quote(phone)) + "}}}},"
+                + " \"relationships\": {\"list\": {\"data\": {\"type\": \"list\", \"id\": " + JsonText.quote(list) + "}}}}}";
     }
 
     /** The exact bodies, key order included (Klaviyo's documentation's order): compared as written. */
     private static void assertBodies(Recorder recorder, String... expected) {
         List<String> want = new java.util.ArrayList<>();
         for (String body : expected) {
-            want.add(Json.write(Json.parse(body)));
+            want.add(JsonText.write(JsonText.parse(body)));
         }
         List<String> got = new java.util.ArrayList<>();
         for (Object body : recorder.bodies) {
-            got.add(Json.write(body));
+            got.add(JsonText.write(body));
         }
         assertEquals(want, got);
     }
@@ -278,7 +278,7 @@ class SubscriptionTest {
     void aHostileListIdOrEmailStaysAValueInsideTheBody() {
         String list = "x\"}, \"id\": \"other&company_id=evil</script>";
         String email = "a\"b\\c@example.com";
-        Recorder recorder = new Recorder(ON).identify(Json.write(java.util.Map.of("userId", "id",
+        Recorder recorder = new Recorder(ON).identify(JsonText.write(java.util.Map.of("userId", "id",
                 "traits", java.util.Map.of("email", email), "integrations", java.util.Map.of("Klaviyo",
                         java.util.Map.of("listId", list)))));
         assertBodies(recorder, body(list, email, null));

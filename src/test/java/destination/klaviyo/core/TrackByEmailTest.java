@@ -32,13 +32,6 @@ class TrackByEmailTest {
     }
 
     @Test
-    void withEnforceEmailTheEmailUserIdIsTheEmailAndACustomId() {
-        new Recorder(ON_ENFORCING_EMAIL).track(ANN_SIGNS_UP)
-                .sent("[[\"identify\", {\"$email\": \"ann@example.com\", \"id\": \"ann@example.com\"}], "
-                        + ANN_SIGNED_UP + "]");
-    }
-
-    @Test
     void anEmailUserIdIsIdentifiedOncePerPage() {
         new Recorder(ON).track(ANN_SIGNS_UP).track(ANN_SIGNS_UP)
                 .sent("[[\"identify\", {\"$id\": \"ann@example.com\", \"$email\": \"ann@example.com\"}], "
@@ -90,14 +83,6 @@ class TrackByEmailTest {
         klaviyo.sent("[[\"identify\", {\"$email\": \"bob@example.com\"}], " + INVITED_BOB_SENT + "]");
         assertEquals(1, klaviyo.tab.klaviyoAsked);
         assertTrue(klaviyo.tab.remembered);
-    }
-
-    @Test
-    void propertiesEmailIsFoundAsTheFacadeFindsIt() {
-        new Recorder(ON).track("{\"event\": \"Invited Friend\", \"properties\": {\"E-Mail\": \"bob@example.com\"}}")
-                .sent("""
-                        [["identify", {"$email": "bob@example.com"}],
-                         ["track", "Invited Friend", {"E-Mail": "bob@example.com"}]]""");
     }
 
     @Test
@@ -157,28 +142,6 @@ class TrackByEmailTest {
                  ["track", "c", {"email": {"address": "bob@example.com"}}], ["track", "d", {"email": ["bob@example.com"]}],
                  ["track", "e", {"email": null}], ["track", "f", {"invitee_email": "bob@example.com"}]]""");
         assertEquals(0, klaviyo.tab.klaviyoAsked);
-    }
-
-    @Test
-    void anEmailUserIdWinsOverPropertiesEmail() {
-        new Recorder(ON).track("""
-                {"event": "Invited Friend", "userId": "ann@example.com", "properties": {"email": "bob@example.com"}}""")
-                .sent("""
-                        [["identify", {"$id": "ann@example.com", "$email": "ann@example.com"}],
-                         ["track", "Invited Friend", {"email": "bob@example.com"}]]""");
-    }
-
-    @Test
-    void orderCompletedWithAnEmailUserIdIsIdentifiedFirst() {
-        new Recorder(ON).track("""
-                {"event": "Order Completed", "userId": "ann@example.com",
-                 "properties": {"orderId": "o1", "products": [{"productId": "p1", "price": 2}]}}""")
-                .sent("""
-                        [["identify", {"$id": "ann@example.com", "$email": "ann@example.com"}],
-                         ["track", "Order Completed", {"$event_id": "o1", "Categories": [], "ItemNames": [],
-                           "Items": [{"id": "p1", "Quantity": 1, "ItemPrice": 2, "RowTotal": 2, "Categories": []}]}],
-                         ["track", "Ordered Product", {"$event_id": "o1_p1", "$value": 2, "Quantity": 1,
-                           "ProductCategories": [], "ProductID": "p1"}]]""");
     }
 
     @Test
