@@ -105,15 +105,18 @@ function portText(v) {
   return k == 4 ? v : k == 3 || typeof v == 'bigint' ? String(v) : k == 7 ? Date.prototype.toISOString.call(v) : null;
 }
 
-/** Registers a key list: names separated by spaces (at most 31); `=name` is an exact key, others facade keys. */
+/**
+ * Registers a key list: names separated by spaces (at most 31); `=name` is an exact key, others facade
+ * keys, matched as portNormalised writes them.
+ */
 function portList(names) {
   var list = { names: [], exact: new Map(), facade: new Map() };
   names.split(' ').forEach(function (name, i) {
     var exact = name.charAt(0) == '=';
     if (exact) name = name.slice(1);
     list.names.push(name);
-    var map = exact ? list.exact : list.facade;
-    if (!map.has(name)) map.set(name, i);
+    var map = exact ? list.exact : list.facade, key = exact ? name : portNormalised(name);
+    if (!map.has(key)) map.set(key, i);
   });
   return portLists.push(list) - 1;
 }

@@ -39,13 +39,12 @@ public final class Consent {
     private static final int GRANTED = 1;
     private static final int REVOKED = 2;
 
-    /** One key list for every object read: each read takes the entries it needs. */
-    private static final String KEYS = "=consentSettings =consentCategories =categories"
-            + " =context =event =consent =categoryPreferences";
-    private static final int CONTEXT = 3;
-    private static final int EVENT = 4;
-    private static final int CONSENT = 5;
-    private static final int PREFERENCES = 6;
+    // What is read of each object, in the order it is read.
+    private static final String SETTINGS = "=consentSettings =consentCategories";
+    private static final String CONSENT_SETTINGS = "=categories";
+    private static final String MESSAGE = "=context =event";
+    private static final String CONTEXT = "=consent";
+    private static final String CONSENT = "=categoryPreferences";
 
     /** What a consent decision has done; the destination carries each out. */
     public interface Effects {
@@ -61,12 +60,16 @@ public final class Consent {
 
     /** The categories, by their text; null for one that can be no key (it is never granted). */
     private final String[] categories;
-    private final int keys;
+    private final KeyList messageKeys;
+    private final KeyList contextKeys;
+    private final KeyList consentKeys;
     private int heard = NOTHING;
 
-    private Consent(String[] categories, int keys) {
+    private Consent(Values values, String[] categories) {
         this.categories = categories;
-        this.keys = keys;
+        messageKeys = new KeyList(values, MESSAGE);
+        contextKeys = new KeyList(values, CONTEXT);
+        consentKeys = new KeyList(values, CONSENT);
     }
 
     /**
@@ -76,11 +79,10 @@ public final class Consent {
      * {@link Values#MAX_ITEMS} categories).
      */
     public static Consent of(Values values, int settings) {
-        int keys = values.keys(KEYS);
-        Found found = Found.in(values, settings, keys);
-        int list = Found.in(values, found.value(0), keys).value(2);
+        Found found = new KeyList(values, SETTINGS).in(values, settings);
+        int list = new KeyList(values, CONSENT_SETTINGS).in(values, found.next().value()).next().value();
         if (values.length(list) == 0) {
-            list = found.value(1);
+            list = found.next().value();
         }
         int n = values.length(list);
         if (n == 0) {
@@ -93,23 +95,24 @@ public final class Consent {
             // A category is a key: a string, or a number as JavaScript writes it.
             categories[i] = kind == Values.STRING || kind == Values.NUMBER ? values.text(category) : null;
         }
-        return new Consent(categories, keys);
+        return new Consent(values, categories);
     }
 
     /** What becomes of a message: {@link #DROPPED}, {@link #STARTS} or {@link #DELIVERED}; the effects are done first. */
     public int admit(Values values, int message, Effects effects) {
-        Found m = Found.in(values, message, keys);
-        Found context = Found.in(values, m.value(CONTEXT), keys);
-        Found consent = Found.in(values, context.value(CONSENT), keys);
+        Found m = messageKeys.in(values, message);
+        Found context = contextKeys.in(values, m.next().value());
+        boolean unreadable = m.kind() == Values.OTHER || m.threw();
+        Found consent = consentKeys.in(values, context.next().value());
+        unreadable |= context.kind() == Values.OTHER || context.threw();
+        int preferences = consent.next().value();
         // A Proxy whose traps throw is OTHER; a getter that throws, THREW (with the value undefined).
-        if (values.kind(message) == Values.OTHER || m.kind(CONTEXT) == Values.OTHER || context.kind(CONSENT) == Values.OTHER
-                || m.threw(CONTEXT) || m.threw(EVENT) || context.threw(CONSENT) || consent.threw(PREFERENCES)) {
+        if (values.kind(message) == Values.OTHER || unreadable || m.next().threw() || consent.threw()) {
             return DROPPED;
         }
-        int preferences = consent.value(PREFERENCES);
-        boolean event = m.kind(EVENT) == Values.STRING && CONSENT_EVENT.equals(values.text(m.value(EVENT)));
+        boolean event = m.kind() == Values.STRING && CONSENT_EVENT.equals(values.text(m.value()));
         int said = NOTHING;
-        if (consent.kind(PREFERENCES) == Values.OBJECT) {
+        if (consent.kind() == Values.OBJECT) {
             said = GRANTED;
             for (String category : categories) {
                 int kind = category == null ? Values.UNDEFINED : values.kindAt(preferences, category);

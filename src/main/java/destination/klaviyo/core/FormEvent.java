@@ -19,12 +19,6 @@ package destination.klaviyo.core;
 public final class FormEvent {
     /** The event a submit becomes. */
     public static final String SUBMITTED = "Klaviyo Form Submitted";
-    private static final int TYPE = 0;
-    private static final int FORM_ID = 1;
-    private static final int VERSION = 2;
-    private static final int META_DATA = 3;
-    private static final int EMAIL = 4;
-    private static final int PHONE = 5;
 
     /** The host's analytics instance. */
     public interface Analytics {
@@ -33,6 +27,7 @@ public final class FormEvent {
     }
 
     private final KeyList detail;
+    private final KeyList metaData;
     private final KeyList traits;
     private final KeyList properties;
     private final KeyList integrations;
@@ -43,7 +38,9 @@ public final class FormEvent {
 
     /** One per page: what the page reported is remembered for the page. */
     public FormEvent(Values values) {
-        detail = new KeyList(values, "=type =formId =formVersionId =metaData =$email =$phone_number");
+        // What is read, in the order it is read: the event's detail, then its metaData.
+        detail = new KeyList(values, "=type =formId =formVersionId =metaData");
+        metaData = new KeyList(values, "=$email =$phone_number");
         traits = new KeyList(values, "email phone");
         properties = new KeyList(values, "form_id form_version_id");
         integrations = new KeyList(values, "integrations");
@@ -53,43 +50,47 @@ public final class FormEvent {
     /** Reports a {@code klaviyoForms} event's {@code detail} to the host's analytics, when it counts. */
     public void report(Values values, int event, Analytics analytics) {
         Found d = detail.in(values, event);
-        // metaData || {}: what is not truthy has no fields.
-        Found data = detail.in(values, d.ifTruthy(META_DATA));
-        if (d.threw(TYPE) || d.threw(FORM_ID) || d.threw(VERSION) || d.threw(META_DATA) || d.kind(META_DATA) == Values.OTHER
-                || data.threw(EMAIL) || data.threw(PHONE)) {
-            return;
-        }
         // Strict: a type that only turns into 'submit' (['submit'], an object's toString) is no type.
-        String type = d.kind(TYPE) == Values.STRING ? values.text(d.value(TYPE)) : "";
+        String type = d.next().kind() == Values.STRING ? values.text(d.value()) : "";
+        boolean threw = d.threw();
+        int formId = d.next().kind() == Values.STRING ? d.ifTruthy() : Values.NO_VALUE;
+        threw |= d.threw();
+        int versionKind = d.next().kind();
+        int version = versionKind == Values.STRING || versionKind == Values.NUMBER ? d.value() : Values.NO_VALUE;
+        threw |= d.threw();
+        // metaData || {}: what is not truthy has no fields.
+        Found data = metaData.in(values, d.next().ifTruthy());
+        threw |= d.threw() || d.kind() == Values.OTHER;
+        int email = entered(values, data.next());
+        threw |= data.threw();
+        int phone = entered(values, data.next());
         boolean submit = type.equals("submit");
-        if (!submit && !type.equals("stepSubmit") || d.kind(FORM_ID) != Values.STRING || !d.truthy(FORM_ID)) {
+        if (threw || data.threw() || !submit && !type.equals("stepSubmit") || formId == Values.NO_VALUE) {
             return;
         }
-        int[] found = new int[2];
-        // Both read: | rather than ||.
-        if (trait(values, data, EMAIL, "email", found, 0) | trait(values, data, PHONE, "phone", found, 1)) {
-            int identify = traits.build(values, Values.NO_VALUE, 0, found);
+        // Both are remembered: | rather than ||.
+        if (fresh(values, "email", email) | fresh(values, "phone", phone)) {
+            int identify = traits.build(values, Values.NO_VALUE, 0, new int[] {email, phone});
             analytics.call("identify", values.array(new int[] {identify, notForKlaviyo(values)}, 2));
         }
         if (submit) {
-            int version = d.kind(VERSION);
-            int track = properties.build(values, Values.NO_VALUE, 0, new int[] {d.value(FORM_ID),
-                version == Values.STRING || version == Values.NUMBER ? d.value(VERSION) : Values.NO_VALUE});
+            int track = properties.build(values, Values.NO_VALUE, 0, new int[] {formId, version});
             analytics.call("track", values.array(new int[] {values.ofString(SUBMITTED), track, notForKlaviyo(values)}, 3));
         }
     }
 
-    /**
-     * Sets trait {@code i} to the entry, a string trimmed, when it is not empty; true when this page has
-     * not reported it before.
-     */
-    private boolean trait(Values values, Found data, int entry, String name, int[] found, int i) {
-        int value = data.kind(entry) == Values.STRING ? values.trim(data.value(entry)) : Values.NO_VALUE;
-        String text = value == Values.NO_VALUE ? "" : values.text(value);
-        if (text.isEmpty()) {
+    /** What the visitor entered in a field: a string, trimmed, when it is not empty. */
+    private static int entered(Values values, Found field) {
+        int value = field.kind() == Values.STRING ? values.trim(field.value()) : Values.NO_VALUE;
+        return value == Values.NO_VALUE || values.text(value).isEmpty() ? Values.NO_VALUE : value;
+    }
+
+    /** Whether this page has not reported this value of a trait before; it is remembered either way. */
+    private boolean fresh(Values values, String name, int value) {
+        if (value == Values.NO_VALUE) {
             return false;
         }
-        found[i] = value;
+        String text = values.text(value);
         for (int n = 0; n < reported; n += 2) {
             if (seen[n] == name && seen[n + 1].equals(text)) {
                 return false;

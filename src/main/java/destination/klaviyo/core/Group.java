@@ -2,29 +2,34 @@ package destination.klaviyo.core;
 
 /**
  * group → the group's name becomes the profile's organisation, as the classic destination did: it
- * read {@code traits.name} exactly, so this does too.
+ * read {@code traits.name} exactly, so this does too, when it is a non-empty string or a number but 0.
  * https://developers.klaviyo.com/en/docs/javascript_api#identify
  */
 final class Group {
-    private final Values values;
-    private final KeyList traitKeys;
-    private final KeyList profileKeys;
+    /**
+     * group → the group's name becomes the profile's organisation, read exactly as the classic
+     * destination read it. https://developers.klaviyo.com/en/docs/javascript_api#identify
+     */
+    static final String ORGANIZATION = """
+            from traits
+            $organization  =name:known
+            require $organization
+            """;
 
-    Group(Values values) {
+    private final Values values;
+    private final Rules rules;
+
+    Group(Values values, Rules rules) {
         this.values = values;
-        traitKeys = new KeyList(values, "=name");
-        profileKeys = new KeyList(values, "$organization");
+        this.rules = rules;
     }
 
     void send(Message message, Commands out) {
-        Found traits = traitKeys.in(values, message.traits());
-        int kind = traits.kind(0);
-        if (!traits.truthy(0) || kind != Values.STRING && kind != Values.NUMBER) {
+        int profile = rules.groupOrganization(rules.traits(message.traits), message.traits);
+        if (profile == Values.NO_VALUE) {
             out.skip("group has no name");
             return;
         }
-        int[] profile = profileKeys.values();
-        profile[0] = traits.value(0);
-        out.send(values.command("identify", profileKeys.build(values, Values.NO_VALUE, 0, profile), Values.NO_VALUE));
+        out.send(values.command("identify", profile, Values.NO_VALUE));
     }
 }

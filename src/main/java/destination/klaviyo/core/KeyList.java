@@ -57,6 +57,13 @@ final class KeyList {
         return object;
     }
 
+    /** Gives back the values {@link #values} lent when nothing is built with them. */
+    void giveBack(int[] mapped) {
+        if (mapped == scratch) {
+            lent = false;
+        }
+    }
+
     /** The bit that marks entry {@code entry} as consumed, for {@link Values#build}. */
     static int bit(int entry) {
         return 1 << entry;

@@ -25,11 +25,12 @@ public final class Mapping {
         this.values = values;
         messageKeys = new KeyList(values, Message.KEYS);
         settingKeys = new KeyList(values, Settings.KEYS);
-        identify = new Identify(values);
-        track = new Track(values);
-        group = new Group(values);
+        Rules rules = new Rules(values);
+        identify = new Identify(rules);
+        track = new Track(values, rules);
+        group = new Group(values, rules);
         trackByEmail = new TrackByEmail(values, identity, identify);
-        subscription = new Subscription(values);
+        subscription = new Subscription(values, rules);
     }
 
     /** The destination's settings, as Segment's CDN, {@code initialize()} or {@code plugin()} give them. */
@@ -47,10 +48,10 @@ public final class Mapping {
         if (profile != Values.NO_VALUE) {
             out.send(values.command("identify", profile, Values.NO_VALUE));
             if (settings.trackByEmail) {
-                trackByEmail.identified(identify.email);
+                trackByEmail.identified(identify.email());
             }
             if (settings.subscribeInBrowser && settings.apiKey != null) {
-                subscription.send(m, settings, identify.emailText, identify.phone, out);
+                subscription.send(m, settings, identify.email(), out);
             }
         }
     }
@@ -67,7 +68,7 @@ public final class Mapping {
      */
     public void track(int message, Settings settings, Commands out) {
         Message m = new Message(values, messageKeys, message);
-        if (settings.trackByEmail && m.event() != Values.NO_VALUE) {
+        if (settings.trackByEmail && m.event != Values.NO_VALUE) {
             trackByEmail.before(m, settings.enforceEmail, out);
         }
         track.send(m, out);

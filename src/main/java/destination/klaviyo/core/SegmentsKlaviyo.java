@@ -9,8 +9,11 @@ package destination.klaviyo.core;
  * https://github.com/segmentio/analytics-next/blob/master/packages/browser/src/plugins/ajs-destination/utils.ts
  */
 public final class SegmentsKlaviyo {
-    /** One key list for every object read: each read takes the entries it needs. */
-    private static final String KEYS = "=Klaviyo =All =bundlingStatus =type =versionSettings =componentTypes";
+    // What is read of each object, in the order it is read.
+    private static final String INTEGRATIONS = "=Klaviyo";
+    private static final String KLAVIYO = "=bundlingStatus =type =versionSettings";
+    private static final String VERSION = "=componentTypes";
+    private static final String LOAD = "=Klaviyo =All";
 
     private SegmentsKlaviyo() {
     }
@@ -18,23 +21,23 @@ public final class SegmentsKlaviyo {
     /**
      * {@code cdnIntegrations}: the CDN settings' {@code integrations}; {@code loadIntegrations}: the
      * {@code integrations} of the load options. Anything not an object has no Klaviyo. Asked once per
-     * plugin, so the key list is registered per call.
+     * plugin, so the key lists are registered per call.
      */
     public static boolean runs(Values values, int cdnIntegrations, int loadIntegrations) {
-        int keys = values.keys(KEYS);
-        Found cdn = Found.in(values, cdnIntegrations, keys);
-        if (cdn.kind(0) != Values.OBJECT) {
+        Found cdn = new KeyList(values, INTEGRATIONS).in(values, cdnIntegrations).next();
+        if (cdn.kind() != Values.OBJECT) {
             return false;
         }
-        Found klaviyo = Found.in(values, cdn.value(0), keys);
-        int types = Found.in(values, klaviyo.value(4), keys).value(5);
-        boolean browser = is(values, klaviyo.value(3), "browser");
+        Found klaviyo = new KeyList(values, KLAVIYO).in(values, cdn.value());
+        boolean unbundled = is(values, klaviyo.next().value(), "unbundled");
+        boolean browser = is(values, klaviyo.next().value(), "browser");
+        int types = new KeyList(values, VERSION).in(values, klaviyo.next().value()).next().value();
         for (int i = 0, n = values.length(types); i < n && !browser; i++) {
             browser = is(values, values.at(types, i), "browser");
         }
-        Found load = Found.in(values, loadIntegrations, keys);
-        boolean off = off(load, 0) || load.kind(0) == Values.UNDEFINED && off(load, 1);
-        return browser && !is(values, klaviyo.value(2), "unbundled") && !off;
+        Found load = new KeyList(values, LOAD).in(values, loadIntegrations);
+        boolean off = off(load.next()) || load.kind() == Values.UNDEFINED && off(load.next());
+        return browser && !unbundled && !off;
     }
 
     /** Whether the value is this exact string (no number or date has a string form like these). */
@@ -43,7 +46,7 @@ public final class SegmentsKlaviyo {
     }
 
     /** Whether the entry is {@code false} itself. */
-    private static boolean off(Found found, int entry) {
-        return found.kind(entry) == Values.BOOLEAN && !found.truthy(entry);
+    private static boolean off(Found found) {
+        return found.kind() == Values.BOOLEAN && !found.truthy();
     }
 }

@@ -7,6 +7,7 @@ package destination.klaviyo.core;
  * browser. {@code listId} and {@code confirmOptin} matter only with {@code subscribeInBrowser}.
  */
 public final class Settings {
+    /** The settings, in the order the constructor reads them. */
     static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =trackByEmail =reportKlaviyoForms"
             + " =subscribeInBrowser =listId =confirmOptin";
     /**
@@ -15,15 +16,6 @@ public final class Settings {
      * else {@code consentCategories}.
      */
     static final String SHELL_KEYS = "consentSettings consentCategories";
-    private static final int API_KEY = 0;
-    private static final int ENFORCE_EMAIL = 1;
-    private static final int QUEUE_LIMIT = 2;
-    private static final int LOAD_TIMEOUT = 3;
-    private static final int TRACK_BY_EMAIL = 4;
-    private static final int REPORT_KLAVIYO_FORMS = 5;
-    private static final int SUBSCRIBE_IN_BROWSER = 6;
-    private static final int LIST_ID = 7;
-    private static final int CONFIRM_OPTIN = 8;
 
     /** Klaviyo's public API key (site id), or null when missing or empty. */
     public final String apiKey;
@@ -51,15 +43,15 @@ public final class Settings {
     public final boolean confirmOptin;
 
     private Settings(Values values, Found settings) {
-        apiKey = text(values, settings, API_KEY);
-        enforceEmail = settings.truthy(ENFORCE_EMAIL);
-        queueLimit = count(values, settings, QUEUE_LIMIT, 1000);
-        loadTimeout = count(values, settings, LOAD_TIMEOUT, 10000);
-        trackByEmail = settings.truthy(TRACK_BY_EMAIL);
-        reportKlaviyoForms = settings.truthy(REPORT_KLAVIYO_FORMS);
-        subscribeInBrowser = settings.truthy(SUBSCRIBE_IN_BROWSER);
-        listId = text(values, settings, LIST_ID);
-        confirmOptin = settings.kind(CONFIRM_OPTIN) != Values.BOOLEAN || settings.truthy(CONFIRM_OPTIN);
+        apiKey = text(values, settings.next());
+        enforceEmail = settings.next().truthy();
+        queueLimit = count(values, settings.next(), 1000);
+        loadTimeout = count(values, settings.next(), 10000);
+        trackByEmail = settings.next().truthy();
+        reportKlaviyoForms = settings.next().truthy();
+        subscribeInBrowser = settings.next().truthy();
+        listId = text(values, settings.next());
+        confirmOptin = settings.next().kind() != Values.BOOLEAN || settings.truthy();
     }
 
     static Settings read(Values values, Found settings) {
@@ -67,13 +59,13 @@ public final class Settings {
     }
 
     /** A string setting, trimmed; null when missing, empty or not a string. */
-    private static String text(Values values, Found settings, int entry) {
-        String text = settings.kind(entry) == Values.STRING ? values.text(values.trim(settings.value(entry))) : "";
+    private static String text(Values values, Found setting) {
+        String text = setting.kind() == Values.STRING ? values.text(values.trim(setting.value())) : "";
         return text.isEmpty() ? null : text;
     }
 
-    private static int count(Values values, Found settings, int entry, int otherwise) {
-        double n = settings.kind(entry) == Values.NUMBER ? values.parseFloat(values.text(settings.value(entry))) : -1;
+    private static int count(Values values, Found setting, int otherwise) {
+        double n = setting.kind() == Values.NUMBER ? values.parseFloat(values.text(setting.value())) : -1;
         return n >= 0 && n <= 1e9 ? (int) n : otherwise;
     }
 }

@@ -18,14 +18,11 @@ package destination.klaviyo.core;
  * carries it. The browser only sends it.
  */
 final class Subscription {
-    // Segment's per-call options, read exactly: identify(id, traits, {integrations: {Klaviyo: {...}}}).
+    /** Segment's per-call options, read exactly, in this order: identify(id, traits, {integrations: {Klaviyo: {...}}}). */
     private static final String OPTIONS = "=listId =smsConsent =confirmOptin";
-    private static final int LIST_ID = 0;
-    private static final int SMS_CONSENT = 1;
-    private static final int CONFIRM_OPTIN = 2;
     /**
      * An email Klaviyo takes: no white space, one {@code @}, something before it, and after it two or
-     * more labels joined by dots, none empty. Stricter than identify's {@code .+@.+\..+}: every email
+     * more labels joined by dots, none empty. Stricter than identify's {@code .+@.+\\..+}: every email
      * this takes, that one takes.
      */
     static final String EMAIL = "^[^\\s@]+@[^\\s@.]+(\\.[^\\s@.]+)+$";
@@ -39,6 +36,19 @@ final class Subscription {
     static final String E164 = "^\\+[1-9]\\d{7,14}$";
 
     /**
+     * Who a list subscription subscribes, from the identify's traits: the profile's $email when it is a
+     * string, and the phone, or else the phoneNumber, when it is one.
+     * https://developers.klaviyo.com/en/reference/create_client_subscription
+     */
+    static final String SUBSCRIBER = """
+            from traits
+            email  @email:string
+            phone  phone:truthy | phoneNumber:truthy  >string
+            make nothing
+            keep email phone
+            """;
+
+    /**
      * The Create Client Subscription body, as Klaviyo's documentation writes it: the email subscribed
      * to marketing, and the phone to SMS when there is one, on the list, with our custom_source.
      */
@@ -48,32 +58,38 @@ final class Subscription {
                 "subscriptions": {"email": "@subscribed", "sms": "@sms"}, "phone_number": "@phone"}}}},
               "relationships": {"list": {"data": {"type": "list", "id": "@list"}}}}}""";
 
-    /** A channel's consent, in the body. */
+    /** A channel's consent in the body. */
     static final String SUBSCRIBED = """
             {"marketing": {"consent": "SUBSCRIBED"}}""";
-
 
     private final Values values;
     private final KeyList integrationKeys;
     private final KeyList optionKeys;
+    private final Rules rules;
     /** confirmOptin false was logged: once a page is enough. */
     private boolean optinNoted;
 
-    Subscription(Values values) {
+    Subscription(Values values, Rules rules) {
         this.values = values;
+        this.rules = rules;
         integrationKeys = new KeyList(values, "=Klaviyo");
         optionKeys = new KeyList(values, OPTIONS);
     }
 
-    /** For an identify that made a profile; email and phone (strings, or none) as {@link Identify} found them. */
-    void send(Message message, Settings settings, int email, int phone, Commands out) {
+    /** For an identify that made a profile with this $email ({@link Values#NO_VALUE}: none). */
+    void send(Message message, Settings settings, int profileEmail, Commands out) {
+        rules.subscriptionSubscriber(rules.traits(message.traits), message.traits, profileEmail);
+        int email = rules.subscriptionSubscriberEmail;
         if (email == Values.NO_VALUE) {
             return;
         }
-        Found klaviyo = integrationKeys.in(values, message.integrations());
+        Found klaviyo = integrationKeys.in(values, message.integrations).next();
         // Not an object (absent, true): no options, and nothing is looked up in it.
-        Found options = optionKeys.in(values, klaviyo.kind(0) == Values.OBJECT ? klaviyo.value(0) : Values.NO_VALUE);
-        int list = options.kind(LIST_ID) == Values.STRING && options.truthy(LIST_ID) ? options.value(LIST_ID)
+        Found options = optionKeys.in(values, klaviyo.kind() == Values.OBJECT ? klaviyo.value() : Values.NO_VALUE);
+        int listId = options.next().kind() == Values.STRING ? options.ifTruthy() : Values.NO_VALUE;
+        boolean sms = options.next().kind() == Values.BOOLEAN && options.truthy();
+        boolean confirm = options.next().kind() == Values.BOOLEAN ? options.truthy() : settings.confirmOptin;
+        int list = listId != Values.NO_VALUE ? listId
                 : settings.listId != null ? values.ofString(settings.listId) : Values.NO_VALUE;
         if (list == Values.NO_VALUE) {
             return;
@@ -83,14 +99,13 @@ final class Subscription {
             out.note("no subscription: invalid email");
             return;
         }
-        boolean confirm = options.kind(CONFIRM_OPTIN) == Values.BOOLEAN ? options.truthy(CONFIRM_OPTIN)
-                : settings.confirmOptin;
         if (!confirm && !optinNoted) {
             optinNoted = true;
             out.note("confirmOptin false cannot apply in a browser");
         }
+        int phone = rules.subscriptionSubscriberPhone;
         int number = Values.NO_VALUE;
-        if (options.kind(SMS_CONSENT) == Values.BOOLEAN && options.truthy(SMS_CONSENT) && phone != Values.NO_VALUE) {
+        if (sms && phone != Values.NO_VALUE) {
             number = values.ofString(values.replace(PHONE_MARKS, values.text(phone), ""));
             if (!values.test(E164, number)) {
                 number = Values.NO_VALUE;

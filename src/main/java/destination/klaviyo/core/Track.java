@@ -1,42 +1,42 @@
 package destination.klaviyo.core;
 
 /**
- * track → a Klaviyo event with the same name and properties; revenue becomes {@code $value}.
- * https://developers.klaviyo.com/en/docs/javascript_api#track
+ * track → a Klaviyo event with the same name and properties; revenue becomes {@code $value}, as the
+ * facade's {@code properties({revenue: '$value'})} made it: found ignoring case, read as currency, and
+ * only the exact key revenue moves. https://developers.klaviyo.com/en/docs/javascript_api#track
  * Order Completed and its aliases go to {@link OrderCompleted}.
  */
 final class Track {
-    // The facade's properties({revenue: '$value'}): revenue found ignoring case; only the exact key moves.
-    private static final String PROPERTIES = "=revenue revenue";
-    private static final int REVENUE_KEY = 0;
-    private static final int REVENUE = 1;
+    /**
+     * track → a Klaviyo event with the same name and properties; revenue, read as currency, becomes
+     * $value. https://developers.klaviyo.com/en/docs/javascript_api#track
+     */
+    static final String EVENT = """
+            from properties
+            $value  revenue:money  -=revenue
+            rest
+            """;
 
     private final Values values;
-    private final KeyList propertyKeys;
-    private final KeyList eventKeys;
+    private final Rules rules;
     private final OrderCompleted orderCompleted;
 
-    Track(Values values) {
+    Track(Values values, Rules rules) {
         this.values = values;
-        propertyKeys = new KeyList(values, PROPERTIES);
-        eventKeys = new KeyList(values, "$value");
-        orderCompleted = new OrderCompleted(values);
+        this.rules = rules;
+        orderCompleted = new OrderCompleted(values, rules);
     }
 
     void send(Message message, Commands out) {
-        int event = message.event();
-        if (event == Values.NO_VALUE) {
+        int name = message.event;
+        if (name == Values.NO_VALUE) {
             out.skip("track has no event name");
             return;
         }
-        if (values.test(OrderCompleted.NAME_PATTERN, event)) {
-            orderCompleted.send(event, message.properties(), out);
+        if (values.test(OrderCompleted.NAME_PATTERN, name)) {
+            orderCompleted.send(name, message.properties, out);
             return;
         }
-        Found properties = propertyKeys.in(values, message.properties());
-        int[] mapped = eventKeys.values();
-        mapped[0] = Revenue.amount(values, properties, REVENUE);
-        int consumed = mapped[0] != Values.NO_VALUE ? KeyList.bit(REVENUE_KEY) : 0;
-        out.send(values.command("track", event, eventKeys.build(values, properties.record(), consumed, mapped)));
+        out.send(values.command("track", name, rules.trackEvent(rules.properties(message.properties), message.properties)));
     }
 }

@@ -49,11 +49,11 @@ final class TrackByEmail {
 
     /** Before a track that sends something: the identify that keys it to the person, when one is due. */
     void before(Message message, boolean enforceEmail, Commands out) {
-        int userId = message.userId();
+        int userId = message.userId;
         if (userId != Values.NO_VALUE && values.test(Identify.EMAIL_PATTERN, userId)) {
             send(userId, userId, enforceEmail, out);
         } else if (browser == ANONYMOUS) {
-            int email = propertyKeys.in(values, message.properties()).value(0);
+            int email = propertyKeys.in(values, message.properties).next().value();
             // Asked last, and only about an email address: the question may go to Klaviyo's script.
             if (email != Values.NO_VALUE && values.test(Identify.EMAIL_PATTERN, email)) {
                 if (identified()) {

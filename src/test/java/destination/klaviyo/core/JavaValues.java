@@ -193,7 +193,11 @@ final class JavaValues implements Values {
                 throw new AssertionError("an empty key in a key list: '" + names + "'");
             }
             all.add(name);
-            (isExact ? exact : facade).putIfAbsent(name, i);
+            if (isExact) {
+                exact.putIfAbsent(name, i);
+            } else {
+                facade.putIfAbsent(normalised(name), i);
+            }
         }
         if (all.size() > 31) {
             // port.js keeps which entries a lookup found, and which a key matched, in 31-bit masks.

@@ -1,0 +1,592 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compiles the Klaviyo rules, declared as text in the core's classes, into plain Java (the class
+ * {@code Rules}) and into the tables of docs/mapping.md. Run by the build before the sources are
+ * compiled (a single-file program: {@code java src/build/RulesCompiler.java <project> <out dir> <docs>});
+ * nothing here ships. The declarations' language is documented in docs/rules.md.
+ *
+ * <p>Why compile rather than interpret: the bundle is downloaded on every page view. An interpreter
+ * and the declarations' text cost about 1,700 bytes gzipped and a third of the time of a call; the
+ * code compiled from them is what a person would write by hand.
+ */
+public final class RulesCompiler {
+    private static final Pattern BLOCK = Pattern.compile(
+            "(?:/\\*\\*((?:(?!\\*/).)*)\\*/\\s*)?(?:private )?static final String (\\w+) = \"\"\"\\n(.*?)\"\"\";",
+            Pattern.DOTALL);
+    /** How the docs say each reading. */
+    private static final Map<String, String> SAID = Map.ofEntries(Map.entry("present", "when present"),
+            Map.entry("truthy", "when truthy"), Map.entry("id", "an id"), Map.entry("known", "an id but 0"),
+            Map.entry("string", "a non-empty string"), Map.entry("clean", "trimmed"), Map.entry("before", "its first word"),
+            Map.entry("after", "the words after its first"), Map.entry("first", "its first element"),
+            Map.entry("money", "an amount"), Map.entry("list", "as a list"), Map.entry("quantity", "else 1"),
+            Map.entry("email", "when an email"), Map.entry("array", "an array"));
+    private static final List<String> READINGS = List.of("present", "truthy", "id", "known", "string", "clean",
+            "before", "after", "first", "money", "list", "quantity", "email", "array");
+
+    /** One object read: the keys all its declarations find in it, and the objects at some of them. */
+    static final class Lookup {
+        final String name;
+        final List<String> keys = new ArrayList<>();
+        final Map<String, Lookup> children = new LinkedHashMap<>();
+
+        Lookup(String name) {
+            this.name = name;
+        }
+
+        int key(String key) {
+            int i = keys.indexOf(key);
+            if (i < 0) {
+                keys.add(key);
+                i = keys.size() - 1;
+            }
+            if (keys.size() > 31) {
+                throw new IllegalStateException(name + " reads more than 31 keys");
+            }
+            return i;
+        }
+    }
+
+    record Source(String key, String reading) {
+    }
+
+    record Property(String name, boolean copy, List<Source> sources, String then, List<String> takes, String block) {
+    }
+
+    static final class Declaration {
+        final String owner;
+        final String constant;
+        final String method;
+        String from;
+        final List<Property> properties = new ArrayList<>();
+        final List<String> drop = new ArrayList<>();
+        final List<String> require = new ArrayList<>();
+        final List<String> keep = new ArrayList<>();
+        final List<String> given = new ArrayList<>();
+        boolean rest;
+        boolean makesNothing;
+        /** The block whose lines are being read (use), or null. */
+        String block;
+        String doc = "";
+
+        Declaration(String owner, String constant) {
+            this.owner = owner;
+            this.constant = constant;
+            this.method = camel(owner) + camelUpper(constant);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path project = Path.of(args[0]);
+        Path core = project.resolve("src/main/java/destination/klaviyo/core");
+        List<Declaration> declarations = new ArrayList<>();
+        Map<String, Lookup> lookups = new LinkedHashMap<>();
+        try (var files = Files.list(core)) {
+            for (Path file : files.sorted().toList()) {
+                String owner = file.getFileName().toString().replace(".java", "");
+                String source = Files.readString(file);
+                Map<String, String> blocks = new LinkedHashMap<>();
+                Map<String, String> docs = new LinkedHashMap<>();
+                Matcher m = BLOCK.matcher(source);
+                while (m.find()) {
+                    blocks.put(m.group(2), textBlock(m.group(3)));
+                    docs.put(m.group(2), m.group(1) == null ? "" : javadoc(m.group(1)));
+                }
+                for (var block : blocks.entrySet()) {
+                    if (block.getValue().startsWith("from ")) {
+                        Declaration d = parse(owner, block.getKey(), blocks, lookups);
+                        d.doc = docs.get(block.getKey());
+                        declarations.add(d);
+                    }
+                }
+            }
+        }
+        Path out = Path.of(args[1], "destination/klaviyo/core/Rules.java");
+        Files.createDirectories(out.getParent());
+        String java = new Emitter(declarations, lookups).java();
+        if (!Files.exists(out) || !Files.readString(out).equals(java)) {
+            Files.writeString(out, java);
+        }
+        Files.createDirectories(Path.of(args[2]).getParent());
+        String tables = docs(declarations);
+        Files.writeString(Path.of(args[2]), tables);
+        if (args.length > 3) {
+            // Writes the tables into a document, between its markers.
+            Path doc = Path.of(args[3]);
+            String text = Files.readString(doc);
+            int begin = text.indexOf(BEGIN) + BEGIN.length();
+            int end = text.indexOf(END);
+            Files.writeString(doc, text.substring(0, begin) + "\n\n" + tables + text.substring(end));
+        }
+    }
+
+    /** The markers of the generated part of docs/mapping.md. */
+    static final String BEGIN = "<!-- Generated from the declarations by src/build/RulesCompiler.java: begin -->";
+    static final String END = "<!-- Generated from the declarations: end -->";
+
+    /** A javadoc comment as plain text: its first paragraph, without the stars and the tags' braces. */
+    static String javadoc(String raw) {
+        String text = raw.replaceAll("(?m)^\\s*\\* ?", "").trim();
+        int p = text.indexOf("\n\n");
+        text = (p < 0 ? text : text.substring(0, p)).replace('\n', ' ');
+        return text.replaceAll("\\{@(?:code|link) ([^}]*)}", "`$1`").replaceAll("<p>", "");
+    }
+
+    /** A text block's content as javac makes it: the common indentation (the closing line's too) removed. */
+    static String textBlock(String raw) {
+        String[] lines = raw.split("\n", -1);
+        int indent = Integer.MAX_VALUE;
+        for (String line : lines) {
+            if (!line.isBlank() || line == lines[lines.length - 1]) {
+                int i = 0;
+                while (i < line.length() && line.charAt(i) == ' ') {
+                    i++;
+                }
+                indent = Math.min(indent, i);
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < lines.length - 1; i++) {
+            text.append(lines[i].length() >= indent ? lines[i].substring(indent) : lines[i].strip()).append('\n');
+        }
+        return text.toString();
+    }
+
+    static Declaration parse(String owner, String constant, Map<String, String> blocks, Map<String, Lookup> lookups) {
+        Declaration d = new Declaration(owner, constant);
+        List<String> lines = new ArrayList<>(List.of(blocks.get(constant).split("\n")));
+        for (int i = 0; i < lines.size(); i++) {
+            String[] words = lines.get(i).trim().split("\\s+");
+            String first = words[0];
+            if (first.isEmpty()) {
+                continue;
+            }
+            switch (first) {
+                case "from" -> d.from = words[1].equals("nothing") ? null : words[1];
+                case "use" -> {
+                    List<String> used = new ArrayList<>();
+                    used.add("block " + words[1]);
+                    used.addAll(List.of(blocks.get(words[1]).split("\n")));
+                    used.add("block -");
+                    lines.addAll(i + 1, used);
+                }
+                case "block" -> d.block = words[1].equals("-") ? null : words[1];
+                case "drop" -> d.drop.addAll(List.of(words).subList(1, words.length));
+                case "require" -> d.require.addAll(List.of(words).subList(1, words.length));
+                case "keep" -> d.keep.addAll(List.of(words).subList(1, words.length));
+                case "rest" -> d.rest = true;
+                case "make" -> d.makesNothing = words[1].equals("nothing");
+                default -> d.properties.add(property(d, words));
+            }
+        }
+        Lookup lookup = d.from == null ? null : lookups.computeIfAbsent(d.from, Lookup::new);
+        for (Property p : d.properties) {
+            for (Source s : p.sources) {
+                if (!s.key.startsWith("@")) {
+                    register(lookup, s.key);
+                }
+            }
+            p.takes.forEach(k -> register(lookup, k));
+        }
+        d.drop.forEach(k -> register(lookup, k));
+        for (String name : d.require) {
+            property(d, name);
+        }
+        for (String name : d.keep) {
+            property(d, name);
+        }
+        return d;
+    }
+
+    static Property property(Declaration d, String name) {
+        return d.properties.stream().filter(p -> p.name.equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(d.constant + ": no property " + name));
+    }
+
+    static void register(Lookup lookup, String key) {
+        int dot = key.indexOf('.');
+        if (dot > 0) {
+            lookup.key(key.substring(0, dot));
+            Lookup child = lookup.children.computeIfAbsent(key.substring(0, dot),
+                    k -> new Lookup(lookup.name + camelUpper(k)));
+            child.key(key.substring(dot + 1));
+        } else {
+            lookup.key(key);
+        }
+    }
+
+    static Property property(Declaration d, String[] words) {
+        String name = words[0];
+        boolean copy = name.endsWith("?");
+        name = copy ? name.substring(0, name.length() - 1) : name;
+        List<Source> sources = new ArrayList<>();
+        List<String> takes = new ArrayList<>();
+        String then = null;
+        for (int w = 1; w < words.length; w++) {
+            String word = words[w];
+            if (word.equals("|")) {
+                continue;
+            }
+            if (word.startsWith(">")) {
+                then = reading(word.substring(1));
+            } else if (word.startsWith("-")) {
+                takes.add(word.substring(1));
+            } else {
+                int colon = word.indexOf(':');
+                String key = colon < 0 ? word : word.substring(0, colon);
+                String reading = colon < 0 ? null : reading(word.substring(colon + 1));
+                if (key.startsWith("@") && !d.given.contains(key.substring(1))) {
+                    d.given.add(key.substring(1));
+                }
+                sources.add(new Source(key, reading));
+            }
+        }
+        return new Property(name, copy, sources, then, takes, d.block);
+    }
+
+    static String reading(String name) {
+        if (!READINGS.contains(name)) {
+            throw new IllegalStateException("no reading " + name);
+        }
+        return name;
+    }
+
+    static String camel(String name) {
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** PROFILE_BY_EMAIL as ProfileByEmail; address as Address. */
+    static String camelUpper(String name) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = true;
+        for (char c : name.toCharArray()) {
+            if (c == '_' || c == '$') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : name.equals(name.toUpperCase()) ? Character.toLowerCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Writes the Java. */
+    static final class Emitter {
+        final List<Declaration> declarations;
+        final Map<String, Lookup> lookups;
+        final StringBuilder out = new StringBuilder();
+
+        Emitter(List<Declaration> declarations, Map<String, Lookup> lookups) {
+            this.declarations = declarations;
+            this.lookups = lookups;
+        }
+
+        String java() {
+            line("package destination.klaviyo.core;");
+            line("");
+            line("/**");
+            line(" * The Klaviyo rules, compiled from their declarations by src/build/RulesCompiler.java when the");
+            line(" * project is built. Do not edit: change the declaration (see docs/rules.md).");
+            line(" */");
+            line("final class Rules {");
+            line("    private final Values values;");
+            List<Lookup> all = new ArrayList<>();
+            lookups.values().forEach(l -> collect(l, all));
+            for (Lookup l : all) {
+                line("    private final KeyList " + l.name + "Keys;");
+            }
+            for (Declaration d : declarations) {
+                if (!d.makesNothing) {
+                    line("    private final KeyList " + d.method + "Out;");
+                }
+                if (d.properties.stream().anyMatch(p -> p.copy && p.block == null)) {
+                    line("    private final KeyList " + d.method + "Own;");
+                }
+                for (String k : d.keep) {
+                    line("    /** " + d.owner + "." + d.constant + "'s " + k + ", as the last call made it. */");
+                    line("    int " + d.method + camelUpper(k) + ";");
+                }
+            }
+            for (var block : blocks().entrySet()) {
+                Declaration d = block.getValue();
+                if (d.properties.stream().anyMatch(p -> p.copy && block.getKey().equals(p.block))) {
+                    line("    private final KeyList " + camel(d.owner) + camelUpper(block.getKey()) + "Own;");
+                }
+            }
+            line("");
+            line("    Rules(Values values) {");
+            line("        this.values = values;");
+            for (Lookup l : all) {
+                line("        " + l.name + "Keys = new KeyList(values, \"" + String.join(" ", l.keys) + "\");");
+            }
+            for (Declaration d : declarations) {
+                if (!d.makesNothing) {
+                    line("        " + d.method + "Out = new KeyList(values, \""
+                            + String.join(" ", d.properties.stream().map(Property::name).toList()) + "\");");
+                }
+                List<String> own = d.properties.stream().filter(p -> p.copy && p.block == null).map(p -> "=" + p.name).toList();
+                if (!own.isEmpty()) {
+                    line("        " + d.method + "Own = new KeyList(values, \"" + String.join(" ", own) + "\");");
+                }
+            }
+            for (var block : blocks().entrySet()) {
+                Declaration d = block.getValue();
+                List<String> own = d.properties.stream().filter(p -> p.copy && block.getKey().equals(p.block))
+                        .map(p -> "=" + p.name).toList();
+                if (!own.isEmpty()) {
+                    line("        " + camel(d.owner) + camelUpper(block.getKey()) + "Own = new KeyList(values, \""
+                            + String.join(" ", own) + "\");");
+                }
+            }
+            line("    }");
+            for (String name : lookups.keySet()) {
+                line("");
+                line("    /** Looks up in an object every key the rules reading " + name + " read. */");
+                line("    Found " + name + "(int object) {");
+                line("        return " + name + "Keys.in(values, object);");
+                line("    }");
+                line("");
+                line("    Found[] each" + camelUpper(name) + "(int array) {");
+                line("        return " + name + "Keys.inEach(values, array);");
+                line("    }");
+            }
+            declarations.forEach(this::method);
+            blocks().forEach((name, d) -> block(d, name));
+            line("}");
+            return out.toString();
+        }
+
+        /** Each block with properties that declarations use, with the first declaration using it. */
+        Map<String, Declaration> blocks() {
+            Map<String, Declaration> blocks = new LinkedHashMap<>();
+            for (Declaration d : declarations) {
+                for (Property p : d.properties) {
+                    if (p.block != null) {
+                        Declaration first = blocks.putIfAbsent(p.block, d);
+                        if (first != null && !first.from.equals(d.from)) {
+                            throw new IllegalStateException(p.block + " is used by declarations that read different objects");
+                        }
+                    }
+                }
+            }
+            return blocks;
+        }
+
+        void collect(Lookup l, List<Lookup> all) {
+            all.add(l);
+            l.children.values().forEach(c -> collect(c, all));
+        }
+
+        void method(Declaration d) {
+            Lookup lookup = d.from == null ? null : lookups.get(d.from);
+            List<String> params = new ArrayList<>();
+            if (lookup != null) {
+                params.add("Found f");
+                params.add("int object");
+            }
+            d.given.forEach(g -> params.add("int " + g));
+            line("");
+            line("    /** " + d.owner + "." + d.constant + (d.makesNothing ? ": its kept values." : ": the object, or Values.NO_VALUE.") + " */");
+            line("    " + (d.makesNothing ? "void " : "int ") + d.method + "(" + String.join(", ", params) + ") {");
+            if (!d.makesNothing) {
+                line("        int[] m = " + d.method + "Out.values();");
+                line("        int c = " + mask(lookup, d.drop) + ";");
+            }
+            line("        int v;");
+            if (!d.require.isEmpty()) {
+                line("        boolean required = false;");
+            }
+            List<Property> own = d.properties.stream().filter(p -> p.copy && p.block == null).toList();
+            properties(d, lookup, d.properties, "", d.method + "Own", own);
+            if (!d.require.isEmpty()) {
+                line("        if (!required) {");
+                line("            " + d.method + "Out.giveBack(m);");
+                line("            return Values.NO_VALUE;");
+                line("        }");
+            }
+            if (!d.makesNothing) {
+                line("        return " + d.method + "Out.build(values, " + (d.rest ? "f.record()" : "Values.NO_VALUE") + ", c, m);");
+            }
+            line("    }");
+        }
+
+        /** A block that declarations use: its properties from m[at] on; returns the keys they take over. */
+        void block(Declaration d, String block) {
+            Lookup lookup = lookups.get(d.from);
+            List<Property> props = d.properties.stream().filter(p -> block.equals(p.block)).toList();
+            List<Property> own = props.stream().filter(p -> p.copy).toList();
+            line("");
+            line("    /** " + d.owner + "." + block + ", in the declarations that use it: its properties from m[at] on. */");
+            line("    private int " + camel(d.owner) + camelUpper(block) + "(Found f, int object, int[] m, int at) {");
+            line("        int c = 0;");
+            line("        int v;");
+            properties(d, lookup, props, "at + ", camel(d.owner) + camelUpper(block) + "Own", own);
+            line("        return c;");
+            line("    }");
+        }
+
+        /** The statements that set each property; a block's properties become one call. */
+        void properties(Declaration d, Lookup lookup, List<Property> props, String base, String ownList, List<Property> own) {
+            // The objects at a key are looked up where a property first reads them.
+            List<String> loaded = new ArrayList<>();
+            String inBlock = null;
+            for (int i = 0; i < props.size(); i++) {
+                Property p = props.get(i);
+                if (base.isEmpty() && p.block != null) {
+                    if (!p.block.equals(inBlock)) {
+                        inBlock = p.block;
+                        line("        c |= " + camel(d.owner) + camelUpper(p.block) + "(f, object, m, " + i + ");");
+                    }
+                    continue;
+                }
+                for (Source src : p.sources) {
+                    int dot = src.key.indexOf('.');
+                    String child = dot > 0 ? src.key.substring(0, dot) : null;
+                    if (child != null && !loaded.contains(child)) {
+                        loaded.add(child);
+                        int at = lookup.keys.indexOf(child);
+                        line("        Found " + child + " = f.kind(" + at + ") == Values.OBJECT ? "
+                                + lookup.children.get(child).name + "Keys.in(values, f.value(" + at + ")) : null;");
+                    }
+                }
+                line("        // " + p.name);
+                line("        v = " + value(lookup, p) + ";");
+                if (p.copy && p == own.get(own.size() - 1)) {
+                    int first = props.indexOf(own.get(0));
+                    if (i - first + 1 != own.size()) {
+                        throw new IllegalStateException(p.name + ": the copies of a declaration come one after the other");
+                    }
+                    line("        m[" + base + i + "] = v;");
+                    line("        // A property of a copy's name that the object has itself stays as it is.");
+                    line("        Reading.unlessOwn(values, m, " + base + first + ", " + own.size() + ", " + ownList + ", object);");
+                    continue;
+                }
+                if (!p.takes.isEmpty()) {
+                    line("        c |= v != 0 ? " + mask(lookup, p.takes) + " : 0;");
+                }
+                if (d.require.contains(p.name)) {
+                    line("        required |= v != 0;");
+                }
+                if (d.keep.contains(p.name)) {
+                    line("        " + d.method + camelUpper(p.name) + " = v;");
+                }
+                if (!d.makesNothing) {
+                    line("        m[" + base + i + "] = v;");
+                }
+            }
+        }
+
+        /**
+         * The expression of a property's value: the first source that gives one ((v = a) != 0 ? v : b),
+         * or, with a reading after the sources, that reading of the first source that gives one.
+         */
+        String value(Lookup lookup, Property p) {
+            String expression = p.then == null ? "Values.NO_VALUE" : none(p.then);
+            for (int s = p.sources.size() - 1; s >= 0; s--) {
+                Source src = p.sources.get(s);
+                String read;
+                String then = null;
+                if (src.key.startsWith("@")) {
+                    String g = src.key.substring(1);
+                    read = src.reading == null ? g : "Reading." + src.reading + "(values, " + g + ")";
+                } else {
+                    int dot = src.key.indexOf('.');
+                    String found = dot > 0 ? src.key.substring(0, dot) : "f";
+                    Lookup in = dot > 0 ? lookup.children.get(found) : lookup;
+                    int e = in.keys.indexOf(dot > 0 ? src.key.substring(dot + 1) : src.key);
+                    read = read(src.reading, found, e);
+                    then = p.then == null ? null : read(p.then, found, e);
+                    if (dot > 0) {
+                        read = "(" + found + " == null ? 0 : " + read + ")";
+                        then = then == null ? null : "(" + found + " == null ? 0 : " + then + ")";
+                    }
+                }
+                if (p.then != null) {
+                    expression = read + " != 0 ? " + then + " : " + expression;
+                } else if (s == p.sources.size() - 1) {
+                    expression = read;
+                } else {
+                    expression = "(v = " + read + ") != 0 ? v : " + expression;
+                }
+            }
+            return expression;
+        }
+
+        String mask(Lookup lookup, List<String> keys) {
+            if (keys.isEmpty()) {
+                return "0";
+            }
+            return String.join(" | ", keys.stream().map(k -> "1 << " + lookup.keys.indexOf(k)).toList());
+        }
+
+        /** The Java that reads entry e of a lookup as the reading says (e -1: the entry in ce). */
+        String read(String reading, String found, int e) {
+            String entry = e < 0 ? "ce" : String.valueOf(e);
+            if (reading == null) {
+                return found + ".value(" + entry + ")";
+            }
+            return switch (reading) {
+                case "present" -> found + ".present(" + entry + ")";
+                case "truthy" -> found + ".ifTruthy(" + entry + ")";
+                case "id" -> found + ".identifier(" + entry + ")";
+                case "money" -> "Revenue.amount(values, " + found + ", " + entry + ")";
+                case "list" -> "values.listOf(" + found + ".present(" + entry + "))";
+                case "known", "string", "array" -> "Reading." + reading + "(" + found + ", " + entry + ")";
+                default -> "Reading." + reading + "(values, " + found + ", " + entry + ")";
+            };
+        }
+
+        String none(String reading) {
+            return reading.equals("list") ? "values.listOf(Values.NO_VALUE)"
+                    : reading.equals("quantity") ? "values.ofNumber(1)" : "Values.NO_VALUE";
+        }
+
+        void line(String text) {
+            out.append(text).append('\n');
+        }
+    }
+
+    static String docs(List<Declaration> declarations) {
+        StringBuilder md = new StringBuilder();
+        for (Declaration d : declarations) {
+            if (d.makesNothing) {
+                continue;
+            }
+            md.append("### ").append(d.owner).append('.').append(d.constant).append("\n\n");
+            if (!d.doc.isEmpty()) {
+                md.append(d.doc).append("\n\n");
+            }
+            md.append(d.from == null ? "Made of values the rule gives." : "Read from the " + d.from + ".");
+            if (!d.require.isEmpty()) {
+                md.append(" Sent only when ").append(d.require.size() == 1 ? "`" + d.require.get(0) + "` has a value"
+                        : "one of " + String.join(", ", d.require.stream().map(r -> "`" + r + "`").toList()) + " has a value")
+                        .append('.');
+            }
+            if (d.rest) {
+                md.append(" Its other keys come first, copied as plain JSON");
+                md.append(d.drop.isEmpty() ? "." : ", but " + String.join(", ", d.drop.stream().map(k -> "`" + k + "`").toList()) + ".");
+            }
+            md.append("\n\n| Klaviyo property | from, in order of preference | leaves out of the copy |\n| --- | --- | --- |\n");
+            for (Property p : d.properties) {
+                List<String> from = new ArrayList<>();
+                for (Source s : p.sources) {
+                    String key = s.key.startsWith("@") ? "the " + s.key.substring(1) : "`" + s.key + "`";
+                    from.add(key + (s.reading == null ? "" : ", " + SAID.get(s.reading)));
+                }
+                md.append("| `").append(p.name).append('`').append(p.copy ? " (unless the object has its own)" : "")
+                        .append(" | ").append(String.join("; else ", from)).append(p.then == null ? "" : "; read as " + SAID.get(p.then))
+                        .append(" | ").append(String.join(", ", p.takes.stream().map(k -> "`" + k + "`").toList())).append(" |\n");
+            }
+            md.append('\n');
+        }
+        return md.toString().trim() + "\n\n";
+    }
+}
