@@ -58,7 +58,12 @@ public final class RulesCompiler {
     record Source(String key, String reading) {
     }
 
-    record Property(String name, boolean copy, List<Source> sources, String then, List<String> takes, String block) {
+    record Property(String name, boolean copy, List<Source> sources, String then, List<String> takes, String block,
+            String when) {
+    }
+
+    /** A drop or require line: its names, and when it applies (a flag, "!flag", or null: always). */
+    record Names(List<String> names, String when) {
     }
 
     static final class Declaration {
@@ -67,8 +72,10 @@ public final class RulesCompiler {
         final String method;
         String from;
         final List<Property> properties = new ArrayList<>();
-        final List<String> drop = new ArrayList<>();
-        final List<String> require = new ArrayList<>();
+        final List<Names> drops = new ArrayList<>();
+        final List<Names> requires = new ArrayList<>();
+        /** The flags the rule's Java passes (when, unless), in the order they first appear. */
+        final List<String> flags = new ArrayList<>();
         final List<String> keep = new ArrayList<>();
         final List<String> given = new ArrayList<>();
         boolean rest;
@@ -179,8 +186,8 @@ public final class RulesCompiler {
                     lines.addAll(i + 1, used);
                 }
                 case "block" -> d.block = words[1].equals("-") ? null : words[1];
-                case "drop" -> d.drop.addAll(List.of(words).subList(1, words.length));
-                case "require" -> d.require.addAll(List.of(words).subList(1, words.length));
+                case "drop" -> d.drops.add(names(d, words));
+                case "require" -> d.requires.add(names(d, words));
                 case "keep" -> d.keep.addAll(List.of(words).subList(1, words.length));
                 case "rest" -> d.rest = true;
                 case "make" -> d.makesNothing = words[1].equals("nothing");
@@ -196,10 +203,8 @@ public final class RulesCompiler {
             }
             p.takes.forEach(k -> register(lookup, k));
         }
-        d.drop.forEach(k -> register(lookup, k));
-        for (String name : d.require) {
-            property(d, name);
-        }
+        d.drops.forEach(n -> n.names.forEach(k -> register(lookup, k)));
+        d.requires.forEach(n -> n.names.forEach(name -> property(d, name)));
         for (String name : d.keep) {
             property(d, name);
         }
@@ -223,7 +228,26 @@ public final class RulesCompiler {
         }
     }
 
-    static Property property(Declaration d, String[] words) {
+    /** The condition that ends a line ("when flag", "unless flag": the flag, or "!flag"), or null. */
+    static String condition(Declaration d, String[] words) {
+        int n = words.length;
+        if (n < 3 || !words[n - 2].equals("when") && !words[n - 2].equals("unless")) {
+            return null;
+        }
+        if (!d.flags.contains(words[n - 1])) {
+            d.flags.add(words[n - 1]);
+        }
+        return (words[n - 2].equals("unless") ? "!" : "") + words[n - 1];
+    }
+
+    static Names names(Declaration d, String[] words) {
+        String when = condition(d, words);
+        return new Names(List.of(words).subList(1, words.length - (when == null ? 0 : 2)), when);
+    }
+
+    static Property property(Declaration d, String[] all) {
+        String when = condition(d, all);
+        String[] words = when == null ? all : java.util.Arrays.copyOf(all, all.length - 2);
         String name = words[0];
         boolean copy = name.endsWith("?");
         name = copy ? name.substring(0, name.length() - 1) : name;
@@ -249,7 +273,7 @@ public final class RulesCompiler {
                 sources.add(new Source(key, reading));
             }
         }
-        return new Property(name, copy, sources, then, takes, d.block);
+        return new Property(name, copy, sources, then, takes, d.block, when);
     }
 
     static String reading(String name) {
@@ -392,22 +416,33 @@ public final class RulesCompiler {
                 params.add("Found f");
                 params.add("int object");
             }
+            d.flags.forEach(flag -> params.add("boolean " + flag));
             d.given.forEach(g -> params.add("int " + g));
             line("");
             line("    /** " + d.owner + "." + d.constant + (d.makesNothing ? ": its kept values." : ": the object, or Values.NO_VALUE.") + " */");
             line("    " + (d.makesNothing ? "void " : "int ") + d.method + "(" + String.join(", ", params) + ") {");
             if (!d.makesNothing) {
                 line("        int[] m = " + d.method + "Out.values();");
-                line("        int c = " + mask(lookup, d.drop) + ";");
+                line("        int c = " + mask(lookup, d.drops.stream().filter(n -> n.when == null)
+                        .flatMap(n -> n.names.stream()).toList()) + ";");
+                for (Names drop : d.drops) {
+                    if (drop.when != null) {
+                        line("        c |= " + drop.when + " ? " + mask(lookup, drop.names) + " : 0;");
+                    }
+                }
             }
             line("        int v;");
-            if (!d.require.isEmpty()) {
-                line("        boolean required = false;");
-            }
+
             List<Property> own = d.properties.stream().filter(p -> p.copy && p.block == null).toList();
             properties(d, lookup, d.properties, "", d.method + "Own", own);
-            if (!d.require.isEmpty()) {
-                line("        if (!required) {");
+            if (!d.requires.isEmpty()) {
+                List<String> missing = new ArrayList<>();
+                for (Names require : d.requires) {
+                    String none = String.join(" && ", require.names.stream()
+                            .map(n -> "m[" + d.properties.indexOf(property(d, n)) + "] == 0").toList());
+                    missing.add(require.when == null ? "(" + none + ")" : require.when + " && " + none);
+                }
+                line("        if (" + String.join(" || ", missing) + ") {");
                 line("            " + d.method + "Out.giveBack(m);");
                 line("            return Values.NO_VALUE;");
                 line("        }");
@@ -458,7 +493,7 @@ public final class RulesCompiler {
                     }
                 }
                 line("        // " + p.name);
-                line("        v = " + value(lookup, p) + ";");
+                line("        v = " + (p.when == null ? "" : p.when + " ? ") + value(lookup, p) + (p.when == null ? "" : " : 0") + ";");
                 if (p.copy && p == own.get(own.size() - 1)) {
                     int first = props.indexOf(own.get(0));
                     if (i - first + 1 != own.size()) {
@@ -466,14 +501,11 @@ public final class RulesCompiler {
                     }
                     line("        m[" + base + i + "] = v;");
                     line("        // A property of a copy's name that the object has itself stays as it is.");
-                    line("        Reading.unlessOwn(values, m, " + base + first + ", " + own.size() + ", " + ownList + ", object);");
+                    line("        Found.unlessOwn(values, m, " + base + first + ", " + own.size() + ", " + ownList + ", object);");
                     continue;
                 }
                 if (!p.takes.isEmpty()) {
                     line("        c |= v != 0 ? " + mask(lookup, p.takes) + " : 0;");
-                }
-                if (d.require.contains(p.name)) {
-                    line("        required |= v != 0;");
                 }
                 if (d.keep.contains(p.name)) {
                     line("        " + d.method + camelUpper(p.name) + " = v;");
@@ -496,7 +528,7 @@ public final class RulesCompiler {
                 String then = null;
                 if (src.key.startsWith("@")) {
                     String g = src.key.substring(1);
-                    read = src.reading == null ? g : "Reading." + src.reading + "(values, " + g + ")";
+                    read = src.reading == null ? g : "Found." + src.reading + "(values, " + g + ")";
                 } else {
                     int dot = src.key.indexOf('.');
                     String found = dot > 0 ? src.key.substring(0, dot) : "f";
@@ -539,8 +571,8 @@ public final class RulesCompiler {
                 case "id" -> found + ".identifier(" + entry + ")";
                 case "money" -> "Revenue.amount(values, " + found + ", " + entry + ")";
                 case "list" -> "values.listOf(" + found + ".present(" + entry + "))";
-                case "known", "string", "array" -> "Reading." + reading + "(" + found + ", " + entry + ")";
-                default -> "Reading." + reading + "(values, " + found + ", " + entry + ")";
+                case "known", "string", "array" -> found + "." + reading + "(" + entry + ")";
+                default -> found + "." + reading + "(values, " + entry + ")";
             };
         }
 
@@ -554,6 +586,11 @@ public final class RulesCompiler {
         }
     }
 
+    /** A condition as the docs say it. */
+    static String said(String when) {
+        return when == null ? "" : when.startsWith("!") ? " (without " + when.substring(1) + ")" : " (with " + when + ")";
+    }
+
     static String docs(List<Declaration> declarations) {
         StringBuilder md = new StringBuilder();
         for (Declaration d : declarations) {
@@ -565,14 +602,16 @@ public final class RulesCompiler {
                 md.append(d.doc).append("\n\n");
             }
             md.append(d.from == null ? "Made of values the rule gives." : "Read from the " + d.from + ".");
-            if (!d.require.isEmpty()) {
-                md.append(" Sent only when ").append(d.require.size() == 1 ? "`" + d.require.get(0) + "` has a value"
-                        : "one of " + String.join(", ", d.require.stream().map(r -> "`" + r + "`").toList()) + " has a value")
-                        .append('.');
+            for (Names require : d.requires) {
+                md.append(" Sent only when ").append(require.names.size() == 1 ? "`" + require.names.get(0) + "` has a value"
+                        : "one of " + String.join(", ", require.names.stream().map(r -> "`" + r + "`").toList()) + " has a value")
+                        .append(said(require.when)).append('.');
             }
             if (d.rest) {
                 md.append(" Its other keys come first, copied as plain JSON");
-                md.append(d.drop.isEmpty() ? "." : ", but " + String.join(", ", d.drop.stream().map(k -> "`" + k + "`").toList()) + ".");
+                List<String> dropped = d.drops.stream().map(n -> String.join(", ", n.names.stream().map(k -> "`" + k + "`")
+                        .toList()) + said(n.when)).toList();
+                md.append(dropped.isEmpty() ? "." : ", but " + String.join("; ", dropped) + ".");
             }
             md.append("\n\n| Klaviyo property | from, in order of preference | leaves out of the copy |\n| --- | --- | --- |\n");
             for (Property p : d.properties) {
@@ -582,6 +621,7 @@ public final class RulesCompiler {
                     from.add(key + (s.reading == null ? "" : ", " + SAID.get(s.reading)));
                 }
                 md.append("| `").append(p.name).append('`').append(p.copy ? " (unless the object has its own)" : "")
+                        .append(said(p.when))
                         .append(" | ").append(String.join("; else ", from)).append(p.then == null ? "" : "; read as " + SAID.get(p.then))
                         .append(" | ").append(String.join(", ", p.takes.stream().map(k -> "`" + k + "`").toList())).append(" |\n");
             }

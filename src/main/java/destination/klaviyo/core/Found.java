@@ -121,4 +121,84 @@ final class Found {
     int identifier() {
         return identifier(current);
     }
+
+    // The readings of a declared source (docs/rules.md) that the methods above do not give, for the
+    // code compiled from the declarations (Rules). A missing value is Values.NO_VALUE.
+
+    /** An identifier that is not 0: the facade's {@code a || b} on ids. */
+    int known(int entry) {
+        return truthy(entry) ? identifier(entry) : Values.NO_VALUE;
+    }
+
+    /** A non-empty string. */
+    int string(int entry) {
+        return kind(entry) == Values.STRING ? ifTruthy(entry) : Values.NO_VALUE;
+    }
+
+    /** A string without the white space at its ends (the facade trims a name's parts). */
+    int clean(Values values, int entry) {
+        return kind(entry) == Values.STRING ? values.trim(value(entry)) : Values.NO_VALUE;
+    }
+
+    /** The facade's firstName() from a name: what comes before the first space of the trimmed string. */
+    int before(Values values, int entry) {
+        return name(values, entry, true);
+    }
+
+    /** The facade's lastName() from a name: what follows its first space and the spaces after it; none without one. */
+    int after(Values values, int entry) {
+        return name(values, entry, false);
+    }
+
+    private int name(Values values, int entry, boolean first) {
+        if (kind(entry) != Values.STRING) {
+            return Values.NO_VALUE;
+        }
+        String name = values.text(values.trim(value(entry)));
+        String part = values.replace(first ? " [\\s\\S]*" : "^[^ ]* \\s*", name, "");
+        return !first && part.equals(name) ? Values.NO_VALUE : values.ofString(part);
+    }
+
+    /** An array. */
+    int array(int entry) {
+        return kind(entry) == Values.ARRAY ? value(entry) : Values.NO_VALUE;
+    }
+
+    /** The first element of an array, unless it is undefined or null. */
+    int first(Values values, int entry) {
+        int first = kind(entry) == Values.ARRAY ? values.at(value(entry), 0) : Values.NO_VALUE;
+        int kind = values.kind(first);
+        return kind == Values.UNDEFINED || kind == Values.NULL ? Values.NO_VALUE : first;
+    }
+
+    /** A truthy value JSON has a form for, else 1: a product's quantity. */
+    int quantity(Values values, int entry) {
+        return truthy(entry) && present(entry) != Values.NO_VALUE ? value(entry) : values.ofNumber(1);
+    }
+
+    /** A given value that looks like an email address ({@link Identify#EMAIL_PATTERN}). */
+    static int email(Values values, int value) {
+        return value != Values.NO_VALUE && values.test(Identify.EMAIL_PATTERN, value) ? value : Values.NO_VALUE;
+    }
+
+    /** A given value that is a non-empty string. */
+    static int string(Values values, int value) {
+        return value != Values.NO_VALUE && values.kind(value) == Values.STRING && !values.text(value).isEmpty() ? value
+                : Values.NO_VALUE;
+    }
+
+    /**
+     * Leaves out each of {@code count} copies, from {@code m[from]} on, whose name the object has as a
+     * property of its own ({@code own}: those names, exact, in the same order): looked up once, only
+     * when a copy has a value.
+     */
+    static void unlessOwn(Values values, int[] m, int from, int count, KeyList own, int object) {
+        Found found = null;
+        for (int i = 0; i < count; i++) {
+            if (m[from + i] != Values.NO_VALUE) {
+                found = found != null ? found : own.in(values, object);
+                m[from + i] = found.kind(i) == Values.UNDEFINED ? m[from + i] : Values.NO_VALUE;
+            }
+        }
+    }
 }

@@ -20,36 +20,25 @@ final class Identify {
 
     /**
      * identify → a Klaviyo profile: $id is the userId (or the traits' id), $email the traits' email or a
-     * userId that is one, and the traits' aliases move to Klaviyo's special properties.
+     * userId that is one, and the traits' aliases move to Klaviyo's special properties. With
+     * enforceEmail only $email identifies: the userId is a custom property id, and $id is never sent.
      * https://developers.klaviyo.com/en/docs/javascript_api#identify
      */
     static final String PROFILE = """
             from traits
             $email          email:known | @userId:email         -=email
             $exchange_id    exchangeId:id                       -=exchangeId
-            $id             @userId | id:id                     -=id
+            $id             @userId | id:id                     -=id    unless enforceEmail
+            id              @userId                             -=id    when enforceEmail
+            drop =$id  when enforceEmail
             use PERSON
-            require $id $email $exchange_id
+            require $id $email $exchange_id  unless enforceEmail
+            require $email  when enforceEmail
             keep $email
             """;
 
     /**
-     * identify with enforceEmail → a Klaviyo profile that only $email identifies: the userId is a custom
-     * property id, and $id is never sent. https://developers.klaviyo.com/en/docs/javascript_api#identify
-     */
-    static final String PROFILE_BY_EMAIL = """
-            from traits
-            $email          email:known | @userId:email         -=email
-            $exchange_id    exchangeId:id                       -=exchangeId
-            id              @userId                             -=id
-            drop =$id
-            use PERSON
-            require $email
-            keep $email
-            """;
-
-    /**
-     * The person's special properties, in both profiles. The copies (a name ending in ?) come from
+     * The person's special properties. The copies (a name ending in ?) come from
      * Segment's documentation of the destination and never replace a $ property the traits have
      * themselves. https://help.klaviyo.com/hc/en-us/articles/115005084927
      * https://segment.com/docs/connections/destinations/catalog/klaviyo/#identify
@@ -79,13 +68,11 @@ final class Identify {
     static final String KNOWN_EMAIL = """
             from nothing
             $email  @email
-            $id     @userId
-            id      @customId
+            $id     @userId  unless enforceEmail
+            id      @userId  when enforceEmail
             """;
 
     private final Rules rules;
-    /** The $email of the last profile made. */
-    private int email;
 
     Identify(Rules rules) {
         this.rules = rules;
@@ -93,15 +80,7 @@ final class Identify {
 
     /** The profile to send, or {@link Values#NO_VALUE} when the message names nobody. */
     int profile(Message message, boolean enforceEmail, Commands out) {
-        Found traits = rules.traits(message.traits);
-        int made;
-        if (enforceEmail) {
-            made = rules.identifyProfileByEmail(traits, message.traits, message.userId);
-            email = rules.identifyProfileByEmailEmail;
-        } else {
-            made = rules.identifyProfile(traits, message.traits, message.userId);
-            email = rules.identifyProfileEmail;
-        }
+        int made = rules.identifyProfile(rules.traits(message.traits), message.traits, enforceEmail, message.userId);
         if (made == Values.NO_VALUE) {
             out.skip(enforceEmail ? "identify has no email (enforceEmail is on)"
                     : "identify has no userId, email or exchange id");
@@ -111,7 +90,7 @@ final class Identify {
 
     /** The $email of the last profile made, or {@link Values#NO_VALUE}. */
     int email() {
-        return email;
+        return rules.identifyProfileEmail;
     }
 
     /**
@@ -119,7 +98,6 @@ final class Identify {
      * enforceEmail {@code {$email, id}}); {@code {$email}} alone when userId is {@link Values#NO_VALUE}.
      */
     int ofEmail(int email, int userId, boolean enforceEmail) {
-        return enforceEmail ? rules.identifyKnownEmail(email, Values.NO_VALUE, userId)
-                : rules.identifyKnownEmail(email, userId, Values.NO_VALUE);
+        return rules.identifyKnownEmail(enforceEmail, email, userId);
     }
 }
