@@ -20,13 +20,14 @@ final class Identify {
 
     /**
      * identify → a Klaviyo profile: $id is the userId (or the traits' id), $email the traits' email or a
-     * userId that is one, and the traits' aliases move to Klaviyo's special properties. With
+     * userId that is one (or, for trackByEmail, an email the rule gives), and the traits' aliases move
+     * to Klaviyo's special properties. With
      * enforceEmail only $email identifies: the userId is a custom property id, and $id is never sent.
      * https://developers.klaviyo.com/en/docs/javascript_api#identify
      */
     static final String PROFILE = """
             from traits
-            $email          email:known | @userId:email         -=email
+            $email          email:known | @email | @userId:email   -=email
             $exchange_id    exchangeId:id                       -=exchangeId
             $id             @userId | id:id                     -=id    unless enforceEmail
             id              @userId                             -=id    when enforceEmail
@@ -60,18 +61,6 @@ final class Identify {
             rest
             """;
 
-    /**
-     * trackByEmail's identify → the profile identify(userId) sends for a userId that is an email:
-     * {$email, $id}, or with enforceEmail {$email, id}; {$email} for an event's email property.
-     * https://segment.com/docs/connections/destinations/catalog/klaviyo/#track
-     */
-    static final String KNOWN_EMAIL = """
-            from nothing
-            $email  @email
-            $id     @userId  unless enforceEmail
-            id      @userId  when enforceEmail
-            """;
-
     private final Rules rules;
 
     Identify(Rules rules) {
@@ -80,7 +69,8 @@ final class Identify {
 
     /** The profile to send, or {@link Values#NO_VALUE} when the message names nobody. */
     int profile(Message message, boolean enforceEmail, Commands out) {
-        int made = rules.identifyProfile(rules.traits(message.traits), message.traits, enforceEmail, message.userId);
+        int made = rules.identifyProfile(rules.traits(message.traits), message.traits, enforceEmail, Values.NO_VALUE,
+                message.userId);
         if (made == Values.NO_VALUE) {
             out.skip(enforceEmail ? "identify has no email (enforceEmail is on)"
                     : "identify has no userId, email or exchange id");
@@ -94,10 +84,12 @@ final class Identify {
     }
 
     /**
-     * The profile identify(userId) sends for a userId that is an email, {@code {$id, $email}} (with
-     * enforceEmail {@code {$email, id}}); {@code {$email}} alone when userId is {@link Values#NO_VALUE}.
+     * The profile for someone known only by an email, as trackByEmail sends it: the profile of
+     * identify(userId) for a userId that is an email ({@code {$email, $id}}, with enforceEmail
+     * {@code {$email, id}}), or {@code {$email}} for an event's email property (userId
+     * {@link Values#NO_VALUE}).
      */
     int ofEmail(int email, int userId, boolean enforceEmail) {
-        return rules.identifyKnownEmail(enforceEmail, email, userId);
+        return rules.identifyProfile(rules.traits(Values.NO_VALUE), Values.NO_VALUE, enforceEmail, email, userId);
     }
 }

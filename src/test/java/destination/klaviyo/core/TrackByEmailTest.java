@@ -197,9 +197,10 @@ class TrackByEmailTest {
         assertEquals(plain.track(track.replace("ann@example.com", "u1")).lastCalls, trackCalls);
         assertTrue(trackCalls <= 6, "track: " + trackCalls + " port calls");
         assertTrue(identifyCalls <= 12, "identify: " + identifyCalls + " port calls");
-        // On: an email userId costs an email test, its text, the profile and the command.
+        // On: an email userId costs an email test, its text, a lookup of no traits (find and kinds),
+        // the profile and the command.
         Recorder on = new Recorder(ON);
-        assertEquals(trackCalls + 4, on.track(track).lastCalls);
+        assertEquals(trackCalls + 6, on.track(track).lastCalls);
         assertEquals(identifyCalls + 1, on.identify(identify).lastCalls, "the email's text");
     }
 }
