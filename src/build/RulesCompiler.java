@@ -211,6 +211,16 @@ public final class RulesCompiler {
         return d;
     }
 
+    /** A property whose name starts with _: read for the rule's Java (keep), never sent. */
+    static boolean internal(Property p) {
+        return p.name.startsWith("_");
+    }
+
+    /** A property's place in the object made. */
+    static int out(Declaration d, Property p) {
+        return (int) d.properties.subList(0, d.properties.indexOf(p)).stream().filter(q -> !internal(q)).count();
+    }
+
     static Property property(Declaration d, String name) {
         return d.properties.stream().filter(p -> p.name.equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalStateException(d.constant + ": no property " + name));
@@ -331,7 +341,7 @@ public final class RulesCompiler {
                 if (!d.makesNothing) {
                     line("    private final KeyList " + d.method + "Out;");
                 }
-                if (d.properties.stream().anyMatch(p -> p.copy && p.block == null)) {
+                if (d.properties.stream().anyMatch(p -> p.copy && !shared(p.block))) {
                     line("    private final KeyList " + d.method + "Own;");
                 }
                 for (String k : d.keep) {
@@ -354,9 +364,10 @@ public final class RulesCompiler {
             for (Declaration d : declarations) {
                 if (!d.makesNothing) {
                     line("        " + d.method + "Out = new KeyList(values, \""
-                            + String.join(" ", d.properties.stream().map(Property::name).toList()) + "\");");
+                            + String.join(" ", d.properties.stream().filter(p -> !internal(p)).map(Property::name).toList())
+                            + "\");");
                 }
-                List<String> own = d.properties.stream().filter(p -> p.copy && p.block == null).map(p -> "=" + p.name).toList();
+                List<String> own = d.properties.stream().filter(p -> p.copy && !shared(p.block)).map(p -> "=" + p.name).toList();
                 if (!own.isEmpty()) {
                     line("        " + d.method + "Own = new KeyList(values, \"" + String.join(" ", own) + "\");");
                 }
@@ -388,20 +399,28 @@ public final class RulesCompiler {
             return out.toString();
         }
 
-        /** Each block with properties that declarations use, with the first declaration using it. */
+        /**
+         * Each block with properties that several declarations use, with the first declaration using
+         * it: compiled once, as a method. A block only one declaration uses is compiled in its place.
+         */
         Map<String, Declaration> blocks() {
             Map<String, Declaration> blocks = new LinkedHashMap<>();
+            Map<String, Integer> users = new LinkedHashMap<>();
             for (Declaration d : declarations) {
-                for (Property p : d.properties) {
-                    if (p.block != null) {
-                        Declaration first = blocks.putIfAbsent(p.block, d);
-                        if (first != null && !first.from.equals(d.from)) {
-                            throw new IllegalStateException(p.block + " is used by declarations that read different objects");
-                        }
+                d.properties.stream().map(Property::block).filter(b -> b != null).distinct().forEach(block -> {
+                    Declaration first = blocks.putIfAbsent(block, d);
+                    users.merge(block, 1, Integer::sum);
+                    if (first != null && !first.from.equals(d.from)) {
+                        throw new IllegalStateException(block + " is used by declarations that read different objects");
                     }
-                }
+                });
             }
+            blocks.keySet().removeIf(block -> users.get(block) < 2);
             return blocks;
+        }
+
+        boolean shared(String block) {
+            return block != null && blocks().containsKey(block);
         }
 
         void collect(Lookup l, List<Lookup> all) {
@@ -420,7 +439,9 @@ public final class RulesCompiler {
             d.given.forEach(g -> params.add("int " + g));
             line("");
             line("    /** " + d.owner + "." + d.constant + (d.makesNothing ? ": its kept values." : ": the object, or Values.NO_VALUE.") + " */");
-            line("    " + (d.makesNothing ? "void " : "int ") + d.method + "(" + String.join(", ", params) + ") {");
+            // A declaration that makes nothing and reads one property gives that property's value.
+            boolean single = d.makesNothing && d.properties.size() == 1 && d.keep.isEmpty();
+            line("    " + (d.makesNothing && !single ? "void " : "int ") + d.method + "(" + String.join(", ", params) + ") {");
             if (!d.makesNothing) {
                 line("        int[] m = " + d.method + "Out.values();");
                 line("        int c = " + mask(lookup, d.drops.stream().filter(n -> n.when == null)
@@ -433,13 +454,13 @@ public final class RulesCompiler {
             }
             line("        int v;");
 
-            List<Property> own = d.properties.stream().filter(p -> p.copy && p.block == null).toList();
+            List<Property> own = d.properties.stream().filter(p -> p.copy && !shared(p.block)).toList();
             properties(d, lookup, d.properties, "", d.method + "Own", own);
             if (!d.requires.isEmpty()) {
                 List<String> missing = new ArrayList<>();
                 for (Names require : d.requires) {
                     String none = String.join(" && ", require.names.stream()
-                            .map(n -> "m[" + d.properties.indexOf(property(d, n)) + "] == 0").toList());
+                            .map(n -> "m[" + out(d, property(d, n)) + "] == 0").toList());
                     missing.add(require.when == null ? "(" + none + ")" : require.when + " && " + none);
                 }
                 line("        if (" + String.join(" || ", missing) + ") {");
@@ -449,6 +470,8 @@ public final class RulesCompiler {
             }
             if (!d.makesNothing) {
                 line("        return " + d.method + "Out.build(values, " + (d.rest ? "f.record()" : "Values.NO_VALUE") + ", c, m);");
+            } else if (single) {
+                line("        return v;");
             }
             line("    }");
         }
@@ -473,12 +496,18 @@ public final class RulesCompiler {
             // The objects at a key are looked up where a property first reads them.
             List<String> loaded = new ArrayList<>();
             String inBlock = null;
+            // The property's place in the object made: internal properties have none.
+            int o = -1;
             for (int i = 0; i < props.size(); i++) {
                 Property p = props.get(i);
-                if (base.isEmpty() && p.block != null) {
+                o += internal(p) ? 0 : 1;
+                if (internal(p) && (shared(p.block) || !base.isEmpty())) {
+                    throw new IllegalStateException(p.name + ": an internal property cannot be in a block");
+                }
+                if (base.isEmpty() && shared(p.block)) {
                     if (!p.block.equals(inBlock)) {
                         inBlock = p.block;
-                        line("        c |= " + camel(d.owner) + camelUpper(p.block) + "(f, object, m, " + i + ");");
+                        line("        c |= " + camel(d.owner) + camelUpper(p.block) + "(f, object, m, " + o + ");");
                     }
                     continue;
                 }
@@ -496,10 +525,11 @@ public final class RulesCompiler {
                 line("        v = " + (p.when == null ? "" : p.when + " ? ") + value(lookup, p) + (p.when == null ? "" : " : 0") + ";");
                 if (p.copy && p == own.get(own.size() - 1)) {
                     int first = props.indexOf(own.get(0));
-                    if (i - first + 1 != own.size()) {
+                    if (i - first + 1 != own.size() || props.subList(first, i).stream().anyMatch(RulesCompiler::internal)) {
                         throw new IllegalStateException(p.name + ": the copies of a declaration come one after the other");
                     }
-                    line("        m[" + base + i + "] = v;");
+                    first = o - own.size() + 1;
+                    line("        m[" + base + o + "] = v;");
                     line("        // A property of a copy's name that the object has itself stays as it is.");
                     line("        Found.unlessOwn(values, m, " + base + first + ", " + own.size() + ", " + ownList + ", object);");
                     continue;
@@ -510,8 +540,8 @@ public final class RulesCompiler {
                 if (d.keep.contains(p.name)) {
                     line("        " + d.method + camelUpper(p.name) + " = v;");
                 }
-                if (!d.makesNothing) {
-                    line("        m[" + base + i + "] = v;");
+                if (!d.makesNothing && !internal(p)) {
+                    line("        m[" + base + o + "] = v;");
                 }
             }
         }
@@ -615,6 +645,9 @@ public final class RulesCompiler {
             }
             md.append("\n\n| Klaviyo property | from, in order of preference | leaves out of the copy |\n| --- | --- | --- |\n");
             for (Property p : d.properties) {
+                if (internal(p)) {
+                    continue;
+                }
                 List<String> from = new ArrayList<>();
                 for (Source s : p.sources) {
                     String key = s.key.startsWith("@") ? "the " + s.key.substring(1) : "`" + s.key + "`";

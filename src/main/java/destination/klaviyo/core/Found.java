@@ -181,12 +181,6 @@ final class Found {
         return value != Values.NO_VALUE && values.test(Identify.EMAIL_PATTERN, value) ? value : Values.NO_VALUE;
     }
 
-    /** A given value that is a non-empty string. */
-    static int string(Values values, int value) {
-        return value != Values.NO_VALUE && values.kind(value) == Values.STRING && !values.text(value).isEmpty() ? value
-                : Values.NO_VALUE;
-    }
-
     /**
      * Leaves out each of {@code count} copies, from {@code m[from]} on, whose name the object has as a
      * property of its own ({@code own}: those names, exact, in the same order): looked up once, only

@@ -21,7 +21,8 @@ final class Identify {
     /**
      * identify → a Klaviyo profile: $id is the userId (or the traits' id), $email the traits' email or a
      * userId that is one (or, for trackByEmail, an email the rule gives), and the traits' aliases move
-     * to Klaviyo's special properties. With
+     * to Klaviyo's special properties. _phone is not sent: it is the phone a list subscription may
+     * subscribe to SMS. With
      * enforceEmail only $email identifies: the userId is a custom property id, and $id is never sent.
      * https://developers.klaviyo.com/en/docs/javascript_api#identify
      */
@@ -31,11 +32,12 @@ final class Identify {
             $exchange_id    exchangeId:id                       -=exchangeId
             $id             @userId | id:id                     -=id    unless enforceEmail
             id              @userId                             -=id    when enforceEmail
+            _phone          phone:truthy | phoneNumber:truthy  >string
             drop =$id  when enforceEmail
             use PERSON
             require $id $email $exchange_id  unless enforceEmail
             require $email  when enforceEmail
-            keep $email
+            keep $email _phone
             """;
 
     /**
@@ -81,6 +83,11 @@ final class Identify {
     /** The $email of the last profile made, or {@link Values#NO_VALUE}. */
     int email() {
         return rules.identifyProfileEmail;
+    }
+
+    /** The phone of the last profile made, for a list subscription: phone, else phoneNumber, when a string. */
+    int phone() {
+        return rules.identifyProfilePhone;
     }
 
     /**

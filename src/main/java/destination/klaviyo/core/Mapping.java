@@ -30,7 +30,7 @@ public final class Mapping {
         track = new Track(values, rules);
         group = new Group(values, rules);
         trackByEmail = new TrackByEmail(values, identity, identify);
-        subscription = new Subscription(values, rules);
+        subscription = new Subscription(values);
     }
 
     /** The destination's settings, as Segment's CDN, {@code initialize()} or {@code plugin()} give them. */
@@ -51,7 +51,7 @@ public final class Mapping {
                 trackByEmail.identified(identify.email());
             }
             if (settings.subscribeInBrowser && settings.apiKey != null) {
-                subscription.send(m, settings, identify.email(), out);
+                subscription.send(m, settings, identify.email(), identify.phone(), out);
             }
         }
     }

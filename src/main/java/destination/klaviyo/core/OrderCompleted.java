@@ -43,12 +43,15 @@ final class OrderCompleted {
             from order
             lines  products:array
             make nothing
-            keep lines
             """;
 
     /**
      * Order Completed → each product in the order's Items.
      * https://developers.klaviyo.com/en/docs/guide_to_integrating_a_platform_without_a_pre_built_klaviyo_integration
+     *
+     * <p>The properties starting with _ are not sent: they are what the order reads of the product,
+     * what its Ordered Product's $event_id is made of (the facade's productId || id || sku, and the
+     * sku) and its category.
      */
     static final String ITEM = """
             from product
@@ -61,8 +64,12 @@ final class OrderCompleted {
             ProductURL   productUrl:present
             ImageURL     imageUrl:present
             Categories   category:list
+            _key         productId:known | id:known | sku:known
+            _sku         sku:known
+            _category    category:present
             rest
             use PRODUCT_KEYS
+            keep Name _key _sku _category
             """;
 
     /**
@@ -84,20 +91,6 @@ final class OrderCompleted {
             use PRODUCT_KEYS
             """;
 
-    /**
-     * What the order reads of a product besides: what its Ordered Product's $event_id is made of (the
-     * facade's productId || id || sku, and the sku), its name and its category.
-     */
-    static final String LINE = """
-            from product
-            key       productId:known | id:known | sku:known
-            sku       sku:known
-            name      name:present
-            category  category:present
-            make nothing
-            keep key sku name category
-            """;
-
     private final Values values;
     private final Rules rules;
 
@@ -108,8 +101,7 @@ final class OrderCompleted {
 
     void send(int event, int properties, Commands out) {
         Found found = rules.order(properties);
-        rules.orderCompletedProducts(found, properties);
-        int products = rules.orderCompletedProductsLines;
+        int products = rules.orderCompletedProducts(found, properties);
         // The objects of the products array; null entries, strings and the like are skipped.
         Found[] all = products != Values.NO_VALUE ? rules.eachProduct(products) : new Found[0];
         Found[] lines = new Found[all.length];
@@ -129,16 +121,15 @@ final class OrderCompleted {
         int categoryCount = 0;
         int nameCount = 0;
         for (int i = 0; i < count; i++) {
-            rules.orderCompletedLine(lines[i], Values.NO_VALUE);
-            keys[i] = rules.orderCompletedLineKey;
-            skus[i] = rules.orderCompletedLineSku;
-            if (rules.orderCompletedLineCategory != Values.NO_VALUE) {
-                categories[categoryCount++] = rules.orderCompletedLineCategory;
-            }
-            if (rules.orderCompletedLineName != Values.NO_VALUE) {
-                names[nameCount++] = rules.orderCompletedLineName;
-            }
             items[i] = rules.orderCompletedItem(lines[i], Values.NO_VALUE);
+            keys[i] = rules.orderCompletedItemKey;
+            skus[i] = rules.orderCompletedItemSku;
+            if (rules.orderCompletedItemCategory != Values.NO_VALUE) {
+                categories[categoryCount++] = rules.orderCompletedItemCategory;
+            }
+            if (rules.orderCompletedItemName != Values.NO_VALUE) {
+                names[nameCount++] = rules.orderCompletedItemName;
+            }
         }
         out.send(values.command("track", event, rules.orderCompletedOrder(found, properties,
                 values.array(categories, categoryCount), values.array(names, nameCount), values.array(items, count))));

@@ -36,19 +36,6 @@ final class Subscription {
     static final String E164 = "^\\+[1-9]\\d{7,14}$";
 
     /**
-     * Who a list subscription subscribes, from the identify's traits: the profile's $email when it is a
-     * string, and the phone, or else the phoneNumber, when it is one.
-     * https://developers.klaviyo.com/en/reference/create_client_subscription
-     */
-    static final String SUBSCRIBER = """
-            from traits
-            email  @email:string
-            phone  phone:truthy | phoneNumber:truthy  >string
-            make nothing
-            keep email phone
-            """;
-
-    /**
      * The Create Client Subscription body, as Klaviyo's documentation writes it: the email subscribed
      * to marketing, and the phone to SMS when there is one, on the list, with our custom_source.
      */
@@ -65,22 +52,21 @@ final class Subscription {
     private final Values values;
     private final KeyList integrationKeys;
     private final KeyList optionKeys;
-    private final Rules rules;
     /** confirmOptin false was logged: once a page is enough. */
     private boolean optinNoted;
 
-    Subscription(Values values, Rules rules) {
+    Subscription(Values values) {
         this.values = values;
-        this.rules = rules;
         integrationKeys = new KeyList(values, "=Klaviyo");
         optionKeys = new KeyList(values, OPTIONS);
     }
 
-    /** For an identify that made a profile with this $email ({@link Values#NO_VALUE}: none). */
-    void send(Message message, Settings settings, int profileEmail, Commands out) {
-        rules.subscriptionSubscriber(rules.traits(message.traits), message.traits, profileEmail);
-        int email = rules.subscriptionSubscriberEmail;
-        if (email == Values.NO_VALUE) {
+    /**
+     * For an identify that made a profile with this $email and phone ({@link Values#NO_VALUE}: none):
+     * only an email that is a string is subscribed.
+     */
+    void send(Message message, Settings settings, int email, int phone, Commands out) {
+        if (email == Values.NO_VALUE || values.kind(email) != Values.STRING) {
             return;
         }
         Found klaviyo = integrationKeys.in(values, message.integrations).next();
@@ -103,7 +89,6 @@ final class Subscription {
             optinNoted = true;
             out.note("confirmOptin false cannot apply in a browser");
         }
-        int phone = rules.subscriptionSubscriberPhone;
         int number = Values.NO_VALUE;
         if (sms && phone != Values.NO_VALUE) {
             number = values.ofString(values.replace(PHONE_MARKS, values.text(phone), ""));
