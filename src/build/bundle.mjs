@@ -142,8 +142,12 @@ for (const [dir, name, wrapped, esModule] of outputs) {
     // destination reads page objects whose getters may throw, inside try/catch). No reduce_funcs:
     // a function used once, moved into a braceless `if` as a function expression, makes HtmlUnit's
     // engine reject the `let` inside it ("let declaration not directly within block").
-    compress: { passes: 3, toplevel: true, reduce_funcs: false },
-    mangle: { toplevel: true },
+    // Top-level names are the file's own only in a module (the .mjs, and the .cjs, which Node and
+    // bundlers wrap in a function). klaviyo.js and klaviyo.dynamic.js are classic scripts: there,
+    // terser would turn the wrapper's function into top-level `var`s, page globals that a page's own
+    // variables (or a second copy of the bundle) overwrite.
+    compress: { passes: 3, toplevel: dir == npmDir, reduce_funcs: false },
+    mangle: { toplevel: dir == npmDir },
     sourceMap: { content: map, url: `${name}.map`, includeSources: true },
   });
   const sourceMap = JSON.parse(result.map);

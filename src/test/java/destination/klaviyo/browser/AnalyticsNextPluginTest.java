@@ -95,11 +95,11 @@ class AnalyticsNextPluginTest {
     void pluginWarnsOnceWhenSegmentsKlaviyoIsOnTooAndKlaviyoGetsEveryCallTwice() {
         try (HostPage page = HostPage.analyticsNextPlugin(SETTINGS, HostPage.segmentsKlaviyoOn(SETTINGS))) {
             page.whenReady(IDENTIFY);
-            // Segment's Klaviyo (klaviyo.dynamic.js) and the plugin each send the profile: the order between
-            // them is Analytics Next's. The account goes once: both copies of the bundle see that Klaviyo
-            // holds this key's account already (see loader.js).
-            assertEquals(JsonText.canonical(List.of(ACCOUNT, PROFILE, PROFILE)),
-                    JsonText.canonical(page.awaitKlaviyoCommands(3).stream().sorted().toList()));
+            // Segment's Klaviyo (klaviyo.dynamic.js) and the plugin are two copies of the bundle, each with
+            // its own state: each announces the account as it starts, and each sends the profile; the
+            // order between them is Analytics Next's.
+            assertEquals(JsonText.canonical(List.of(ACCOUNT, ACCOUNT, PROFILE, PROFILE)),
+                    JsonText.canonical(page.awaitKlaviyoCommands(4).stream().sorted().toList()));
             assertEquals(List.of(HostPage.DYNAMIC_URL), page.web().requestsTo(HostPage.CDN + "/next-integrations/")
                     .stream().map(FakeWeb.Request::url).toList());
             assertEquals(List.of("warn: " + TWICE), warnings(page));
