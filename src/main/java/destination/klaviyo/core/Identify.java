@@ -21,36 +21,25 @@ final class Identify {
     /**
      * identify → a Klaviyo profile: $id is the userId (or the traits' id), $email the traits' email or a
      * userId that is one (or, for trackByEmail, an email the rule gives), and the traits' aliases move
-     * to Klaviyo's special properties. _phone is not sent: it is the phone a list subscription may
-     * subscribe to SMS. With
-     * enforceEmail only $email identifies: the userId is a custom property id, and $id is never sent.
-     * https://developers.klaviyo.com/en/docs/javascript_api#identify
+     * to Klaviyo's special properties. With enforceEmail only $email identifies: the userId is a custom
+     * property id, and $id is never sent. https://developers.klaviyo.com/en/docs/javascript_api#identify
+     *
+     * <p>The copies (a name ending in ?) come from Segment's documentation of the destination and never
+     * replace a $ property the traits have themselves. _phone is not sent: it is the phone a list
+     * subscription may subscribe to SMS. https://help.klaviyo.com/hc/en-us/articles/115005084927
+     * https://segment.com/docs/connections/destinations/catalog/klaviyo/#identify
      */
     static final String PROFILE = """
             from traits
-            $email          email:known | @email | @userId:email   -=email
-            $exchange_id    exchangeId:id                       -=exchangeId
-            $id             @userId | id:id                     -=id    unless enforceEmail
-            id              @userId                             -=id    when enforceEmail
+            $email          email:known | @email | @userId:email        -=email
+            $exchange_id    exchangeId:id                               -=exchangeId
+            $id             @userId | id:id                             -=id    unless enforceEmail
+            id              @userId                                     -=id    when enforceEmail
             _phone          phone:truthy | phoneNumber:truthy  >string
-            drop =$id  when enforceEmail
-            use PERSON
-            require $id $email $exchange_id  unless enforceEmail
-            require $email  when enforceEmail
-            keep $email _phone
-            """;
-
-    /**
-     * The person's special properties. The copies (a name ending in ?) come from
-     * Segment's documentation of the destination and never replace a $ property the traits have
-     * themselves. https://help.klaviyo.com/hc/en-us/articles/115005084927
-     * https://segment.com/docs/connections/destinations/catalog/klaviyo/#identify
-     */
-    static final String PERSON = """
-            $first_name     firstName:clean | name:before       -=firstName
-            $last_name      lastName:clean | name:after         -=lastName
+            $first_name     firstName:clean | name:before               -=firstName
+            $last_name      lastName:clean | name:after                 -=lastName
             $phone_number   phone:truthy | phoneNumber:truthy | phones:first   -=phone -=phoneNumber
-            $title          title:present                       -=title
+            $title          title:present                               -=title
             $city?          address.city:truthy
             $region?        address.state:truthy | address.region:truthy
             $country?       address.country:truthy
@@ -60,6 +49,10 @@ final class Identify {
             $organization?  company.name:truthy | company:string
             $image?         avatar:truthy
             $timezone?      timezone:truthy
+            drop =$id  when enforceEmail
+            require $id $email $exchange_id  unless enforceEmail
+            require $email  when enforceEmail
+            keep $email _phone
             rest
             """;
 
