@@ -138,6 +138,14 @@ class NpmPackageTest {
     }
 
     @Test
+    void theLicenceNamesTheThirdPartyCodeTheScriptsCarry() throws IOException {
+        // The scripts hold code compiled from TeaVM's class library, and their maps its sources.
+        String licence = new String(tarEntries(TARBALL).get("package/LICENSE"), StandardCharsets.UTF_8);
+        assertTrue(licence.startsWith("MIT License\n"), licence);
+        assertTrue(licence.contains("TeaVM") && licence.contains("Apache License, Version 2.0"), licence);
+    }
+
+    @Test
     void thePackageJsonNamesTheEntriesTypesVersionAndLicense() throws IOException {
         Map<String, Object> pkg = JsonText.parseObject(new String(tarEntries(TARBALL).get("package/package.json"),
                 StandardCharsets.UTF_8));
