@@ -277,11 +277,17 @@ public final class RulesCompiler {
                 int colon = word.indexOf(':');
                 String key = colon < 0 ? word : word.substring(0, colon);
                 String reading = colon < 0 ? null : reading(word.substring(colon + 1));
+                if (key.startsWith("@") && reading != null && !reading.equals("email")) {
+                    throw new IllegalStateException(name + ": a given value is read as it is, or as an email");
+                }
                 if (key.startsWith("@") && !d.given.contains(key.substring(1))) {
                     d.given.add(key.substring(1));
                 }
                 sources.add(new Source(key, reading));
             }
+        }
+        if (then != null && sources.stream().anyMatch(src -> src.key.startsWith("@"))) {
+            throw new IllegalStateException(name + ": a reading after the sources reads keys of the object, not given values");
         }
         return new Property(name, copy, sources, then, takes, d.block, when);
     }

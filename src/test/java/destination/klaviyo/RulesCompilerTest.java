@@ -61,6 +61,13 @@ class RulesCompilerTest {
     }
 
     @Test
+    void aGivenValueReadOtherwiseThanAsAnEmailStopsTheBuild() throws Exception {
+        Result result = compile(declaration("Name  @name:clean"));
+        assertTrue(result.exit != 0 && result.output.contains("a given value is read as it is, or as an email"),
+                result.output);
+    }
+
+    @Test
     void aRequiredPropertyThatDoesNotExistStopsTheBuild() throws Exception {
         Result result = compile(declaration("Name  name\nrequire Title"));
         assertTrue(result.exit != 0 && result.output.contains("THING: no property Title"), result.output);

@@ -63,9 +63,4 @@ final class KeyList {
             lent = false;
         }
     }
-
-    /** The bit that marks entry {@code entry} as consumed, for {@link Values#build}. */
-    static int bit(int entry) {
-        return 1 << entry;
-    }
 }

@@ -6,9 +6,9 @@ package destination.klaviyo.core;
  * The rules follow Segment's classic Klaviyo destination and its facade; what Segment's documentation
  * of the destination promises comes on top. https://segment.com/docs/connections/destinations/catalog/klaviyo/
  *
- * <p>One Mapping serves every destination of a page: it holds the key lists it registered with the
- * port, and what the page knows of who the visitor is ({@link TrackByEmail}), nothing of any message or
- * setting.
+ * <p>Each destination has its own Mapping: the rules compiled from their declarations ({@code Rules},
+ * docs/rules.md) with the key lists they registered with the port, and what the page knows of who the
+ * visitor is ({@link TrackByEmail}); nothing of any message or setting.
  */
 public final class Mapping {
     private final Values values;
