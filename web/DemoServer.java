@@ -32,8 +32,10 @@ import java.util.regex.Pattern;
 public final class DemoServer {
     private static final int DEFAULT_PORT = 8080;
     private static final int PORTS_TRIED = 20;
-    /** The write key the demo page loads; the "-enforce-email" variant turns enforceEmail on. */
-    private static final String ENFORCE_EMAIL_SUFFIX = "-enforce-email";
+    /** In the write key the demo page loads, "-enforce-email" turns enforceEmail on. */
+    private static final String ENFORCE_EMAIL_MARK = "-enforce-email";
+    /** In the write key the demo page loads, "-ecommerce" turns klaviyoEcommerceMetrics on. */
+    private static final String ECOMMERCE_MARK = "-ecommerce";
     /** A file name in a served folder: no separators, no "..", nothing hidden. */
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
     private static final Pattern WRITE_KEY = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -265,15 +267,18 @@ public final class DemoServer {
      * the Klaviyo destination as a bundled browser (classic) destination. Segment.io is listed as in
      * every real source's settings (Analytics Next only loads classic destinations when more than one
      * integration is listed), but the page turns it off in its load options, so no event is sent to
-     * Segment's API; metrics are off too. The write key's suffix turns enforceEmail on.
+     * Segment's API; metrics are off too. Marks in the write key turn enforceEmail and
+     * klaviyoEcommerceMetrics on (the page's boxes pick the write key).
      */
     private String settings(String writeKey) throws IOException {
-        boolean enforceEmail = writeKey.endsWith(ENFORCE_EMAIL_SUFFIX);
+        boolean enforceEmail = writeKey.contains(ENFORCE_EMAIL_MARK);
+        boolean ecommerceMetrics = writeKey.contains(ECOMMERCE_MARK);
         String klaviyo = "\"Klaviyo\": {";
         // The demo shows the forms bridge (Klaviyo's form sign-ups reported to analytics.js) and list
         // subscriptions (to list DemoLs, answered by this server's stand-in of Klaviyo's API).
         return Files.readString(cdnSettings).replace("WRITE_KEY", writeKey)
-                .replace(klaviyo, klaviyo + "\n      \"enforceEmail\": " + enforceEmail + ", \"reportKlaviyoForms\": true,"
+                .replace(klaviyo, klaviyo + "\n      \"enforceEmail\": " + enforceEmail + ","
+                        + " \"klaviyoEcommerceMetrics\": " + ecommerceMetrics + ", \"reportKlaviyoForms\": true,"
                         + " \"subscribeInBrowser\": true, \"listId\": \"DemoLs\",");
     }
 

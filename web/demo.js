@@ -19,9 +19,21 @@
       sku: 'TEA-EARLGREY-250',
       name: 'Earl Grey, loose leaf, 250 g',
       category: 'Tea',
+      brand: 'Demo Tea Co.',
       price: 12.5,
+      compare_at_price: 15,
+      url: 'https://shop.example.com/tea/earl-grey',
+      image_url: 'https://shop.example.com/img/earl-grey.jpg',
       currency: 'GBP',
       revenue: 12.5
+    },
+    // Product Added's example is one of PRODUCTS in this cart (see the card's product list).
+    'product-added': null,
+    'checkout-started': {
+      checkout_id: 'CHK-5120',
+      cart_id: 'CART-77',
+      checkout_url: 'https://shop.example.com/checkout/CHK-5120',
+      currency: 'GBP'
     },
     group: {
       name: 'Acme Co.',
@@ -45,6 +57,7 @@
           sku: 'TEA-EARLGREY-250',
           name: 'Earl Grey, loose leaf, 250 g',
           category: 'Tea',
+          brand: 'Demo Tea Co.',
           price: 12.5,
           quantity: 2,
           productUrl: 'https://shop.example.com/tea/earl-grey',
@@ -55,6 +68,7 @@
           sku: 'POT-GLASS-1L',
           name: 'Glass teapot, 1 l',
           category: 'Teaware',
+          brand: 'Demo Tea Co.',
           price: 22,
           quantity: 1,
           productUrl: 'https://shop.example.com/teaware/glass-teapot',
@@ -63,6 +77,25 @@
       ]
     }
   };
+
+  /** The products the Product Added card offers, as Segment's ecommerce spec names their fields. */
+  var PRODUCTS = {
+    tea: { product_id: 'P-1337', sku: 'TEA-EARLGREY-250', name: 'Earl Grey, loose leaf, 250 g', category: 'Tea',
+      brand: 'Demo Tea Co.', price: 12.5, quantity: 2, url: 'https://shop.example.com/tea/earl-grey',
+      image_url: 'https://shop.example.com/img/earl-grey.jpg' },
+    teapot: { product_id: 'P-2040', sku: 'POT-GLASS-1L', name: 'Glass teapot, 1 l', category: 'Teaware',
+      brand: 'Demo Tea Co.', price: 22, quantity: 1, url: 'https://shop.example.com/teaware/glass-teapot',
+      image_url: 'https://shop.example.com/img/glass-teapot.jpg' },
+    cups: { product_id: 'P-2071', sku: 'CUP-PAIR', name: 'Tea cups, set of two', category: 'Teaware',
+      price: 9.9, quantity: 1, url: 'https://shop.example.com/teaware/cups' }
+  };
+  function productAdded(key) {
+    var properties = { cart_id: 'CART-77' };
+    Object.keys(PRODUCTS[key]).forEach(function (field) { properties[field] = PRODUCTS[key][field]; });
+    properties.checkout_url = 'https://shop.example.com/checkout';
+    return properties;
+  }
+  EXAMPLES['product-added'] = productAdded('tea');
 
   var list = document.getElementById('commands');
   var empty = document.getElementById('empty');
@@ -112,6 +145,19 @@
     if (atBottom || list.children.length === 1) queue.scrollTop = queue.scrollHeight;
   }
 
+  /** The lines of a cart's Items at a glance: quantity, name (else id), row total. */
+  function cartLines(items) {
+    var lines = document.createElement('ul');
+    lines.className = 'cart-lines';
+    items.forEach(function (line) {
+      var li = document.createElement('li');
+      li.textContent = (line && line.Quantity) + ' × ' + (line && (line.ProductName || line.Name || line.ProductID || line.id || line.SKU))
+        + (line && typeof line.RowTotal === 'number' ? ' — ' + line.RowTotal : '');
+      lines.appendChild(li);
+    });
+    return lines;
+  }
+
   /** One command from Klaviyo's queue: ["identify", {...}], ["track", "Event", {...}], ["account", key]. */
   function showCommand(jsonText) {
     var command;
@@ -138,10 +184,23 @@
       label.textContent = rest.shift();
       head.appendChild(label);
     }
+    // Added to Cart and Started Checkout carry the whole cart in Items, not only the product added;
+    // Placed Order its lines.
+    var properties = rest[0], cart = null;
+    if (type === 'track' && properties && Array.isArray(properties.Items) && properties.ItemNames) {
+      cart = document.createElement('span');
+      cart.className = 'cart-note';
+      var lines = properties.Items.length;
+      var whole = command[1] === 'Added to Cart' || command[1] === 'Started Checkout';
+      cart.textContent = 'Items' + (whole ? ', the whole cart: ' : ': ') + lines + (lines === 1 ? ' line' : ' lines')
+        + (typeof properties.$value === 'number' ? ', $value ' + properties.$value : '');
+      head.appendChild(cart);
+    }
     var when = document.createElement('time');
     when.textContent = time();
     head.appendChild(when);
     item.appendChild(head);
+    if (cart) item.appendChild(cartLines(properties.Items));
 
     rest.forEach(function (argument) {
       var pre = document.createElement('pre');
@@ -322,6 +381,12 @@
       textarea.classList.remove('invalid');
     }
     textarea.addEventListener('input', clearError);
+    if (form.elements.product) {
+      form.elements.product.addEventListener('change', function () {
+        textarea.value = JSON.stringify(productAdded(form.elements.product.value), null, 2);
+        clearError();
+      });
+    }
 
     form.addEventListener('submit', function (event) {
       event.preventDefault();
@@ -365,6 +430,10 @@
             metaData: { $email: id, $source: 'Demo sign-up form' }
           });
           window.dispatchEvent(submit);
+        } else if (method === 'product-added' || method === 'checkout-started') {
+          var event = method === 'product-added' ? 'Product Added' : 'Checkout Started';
+          showCall("analytics.track('" + event + "', " + summary(value) + ')');
+          window.analytics.track(event, value);
         } else if (method === 'order') {
           showCall("analytics.track('Order Completed', " + summary(value) + ')');
           window.analytics.track('Order Completed', value);
@@ -404,12 +473,15 @@
     }
   }, 8000);
 
-  var enforce = document.getElementById('enforce-email');
-  enforce.checked = params.get('enforceEmail') === '1';
-  enforce.addEventListener('change', function () {
-    if (enforce.checked) params.set('enforceEmail', '1'); else params.delete('enforceEmail');
-    var query = params.toString();
-    location.search = query ? '?' + query : '';
+  // Each box reloads the page with its setting's query parameter, which picks the write key (index.html).
+  [['enforce-email', 'enforceEmail'], ['ecommerce-metrics', 'klaviyoEcommerceMetrics']].forEach(function (toggle) {
+    var box = document.getElementById(toggle[0]);
+    box.checked = params.get(toggle[1]) === '1';
+    box.addEventListener('change', function () {
+      if (box.checked) params.set(toggle[1], '1'); else params.delete(toggle[1]);
+      var query = params.toString();
+      location.search = query ? '?' + query : '';
+    });
   });
   var settingsLink = document.getElementById('settings-link');
   var writeKey = window.analytics._writeKey || 'demo';

@@ -28,9 +28,11 @@ public final class RulesCompiler {
             Map.entry("string", "a non-empty string"), Map.entry("clean", "trimmed"), Map.entry("before", "its first word"),
             Map.entry("after", "the words after its first"), Map.entry("first", "its first element"),
             Map.entry("money", "an amount"), Map.entry("list", "as a list"), Map.entry("quantity", "else 1"),
-            Map.entry("email", "when an email"), Map.entry("array", "an array"));
+            Map.entry("email", "when an email"), Map.entry("array", "an array"),
+            Map.entry("amount", "an amount, 0 included"), Map.entry("count", "a positive amount"),
+            Map.entry("idlist", "an id as a list"));
     private static final List<String> READINGS = List.of("present", "truthy", "id", "known", "string", "clean",
-            "before", "after", "first", "money", "list", "quantity", "email", "array");
+            "before", "after", "first", "money", "list", "quantity", "email", "array", "amount", "count", "idlist");
 
     /** One object read: the keys all its declarations find in it, and the objects at some of them. */
     static final class Lookup {
@@ -55,7 +57,8 @@ public final class RulesCompiler {
         }
     }
 
-    record Source(String key, String reading) {
+    /** A source, and the keys it takes over when it is the one that gives the value ({@code ~key}). */
+    record Source(String key, String reading, List<String> takes) {
     }
 
     record Property(String name, boolean copy, List<Source> sources, String then, List<String> takes, String block,
@@ -200,6 +203,7 @@ public final class RulesCompiler {
                 if (!s.key.startsWith("@")) {
                     register(lookup, s.key);
                 }
+                s.takes.forEach(k -> register(lookup, k));
             }
             p.takes.forEach(k -> register(lookup, k));
         }
@@ -271,6 +275,11 @@ public final class RulesCompiler {
             }
             if (word.startsWith(">")) {
                 then = reading(word.substring(1));
+            } else if (word.startsWith("~")) {
+                if (sources.isEmpty() || sources.get(sources.size() - 1).key.startsWith("@")) {
+                    throw new IllegalStateException(name + ": ~" + word.substring(1) + " follows no key of the object");
+                }
+                sources.get(sources.size() - 1).takes.add(word.substring(1));
             } else if (word.startsWith("-")) {
                 takes.add(word.substring(1));
             } else {
@@ -283,11 +292,14 @@ public final class RulesCompiler {
                 if (key.startsWith("@") && !d.given.contains(key.substring(1))) {
                     d.given.add(key.substring(1));
                 }
-                sources.add(new Source(key, reading));
+                sources.add(new Source(key, reading, new ArrayList<>()));
             }
         }
         if (then != null && sources.stream().anyMatch(src -> src.key.startsWith("@"))) {
             throw new IllegalStateException(name + ": a reading after the sources reads keys of the object, not given values");
+        }
+        if (then != null && sources.stream().anyMatch(src -> !src.takes.isEmpty())) {
+            throw new IllegalStateException(name + ": ~key does not go with a reading after the sources");
         }
         return new Property(name, copy, sources, then, takes, d.block, when);
     }
@@ -528,7 +540,18 @@ public final class RulesCompiler {
                     }
                 }
                 line("        // " + p.name);
-                line("        v = " + (p.when == null ? "" : p.when + " ? ") + value(lookup, p) + (p.when == null ? "" : " : 0") + ";");
+                if (p.sources.stream().anyMatch(src -> !src.takes.isEmpty())) {
+                    // Each source that gives the value takes over its own keys (~key).
+                    String when = p.when == null ? "" : p.when + " && ";
+                    line("        v = 0;");
+                    for (Source src : p.sources) {
+                        String read = source(lookup, src);
+                        line(src.takes.isEmpty() ? "        v = " + when + "v == 0 ? " + read + " : v;"
+                                : "        c |= " + when + "v == 0 && (v = " + read + ") != 0 ? " + mask(lookup, src.takes) + " : 0;");
+                    }
+                } else {
+                    line("        v = " + (p.when == null ? "" : p.when + " ? ") + value(lookup, p) + (p.when == null ? "" : " : 0") + ";");
+                }
                 if (p.copy && p == own.get(own.size() - 1)) {
                     int first = props.indexOf(own.get(0));
                     if (i - first + 1 != own.size() || props.subList(first, i).stream().anyMatch(RulesCompiler::internal)) {
@@ -556,6 +579,19 @@ public final class RulesCompiler {
          * The expression of a property's value: the first source that gives one ((v = a) != 0 ? v : b),
          * or, with a reading after the sources, that reading of the first source that gives one.
          */
+        /** The expression that reads one source as its reading says. */
+        String source(Lookup lookup, Source src) {
+            if (src.key.startsWith("@")) {
+                String g = src.key.substring(1);
+                return src.reading == null ? g : "Found." + src.reading + "(values, " + g + ")";
+            }
+            int dot = src.key.indexOf('.');
+            String found = dot > 0 ? src.key.substring(0, dot) : "f";
+            Lookup in = dot > 0 ? lookup.children.get(found) : lookup;
+            String read = read(src.reading, found, in.keys.indexOf(dot > 0 ? src.key.substring(dot + 1) : src.key));
+            return dot > 0 ? "(" + found + " == null ? 0 : " + read + ")" : read;
+        }
+
         String value(Lookup lookup, Property p) {
             String expression = p.then == null ? "Values.NO_VALUE" : none(p.then);
             for (int s = p.sources.size() - 1; s >= 0; s--) {
@@ -606,14 +642,17 @@ public final class RulesCompiler {
                 case "truthy" -> found + ".ifTruthy(" + entry + ")";
                 case "id" -> found + ".identifier(" + entry + ")";
                 case "money" -> "Revenue.amount(values, " + found + ", " + entry + ")";
+                case "amount" -> "Revenue.any(values, " + found + ", " + entry + ")";
+                case "count" -> "Revenue.count(values, " + found + ", " + entry + ")";
                 case "list" -> "values.listOf(" + found + ".present(" + entry + "))";
+                case "idlist" -> "values.listOf(" + found + ".identifier(" + entry + "))";
                 case "known", "string", "array" -> found + "." + reading + "(" + entry + ")";
                 default -> found + "." + reading + "(values, " + entry + ")";
             };
         }
 
         String none(String reading) {
-            return reading.equals("list") ? "values.listOf(Values.NO_VALUE)"
+            return reading.equals("list") || reading.equals("idlist") ? "values.listOf(Values.NO_VALUE)"
                     : reading.equals("quantity") ? "values.ofNumber(1)" : "Values.NO_VALUE";
         }
 
@@ -662,7 +701,9 @@ public final class RulesCompiler {
                 md.append("| `").append(p.name).append('`').append(p.copy ? " (unless the object has its own)" : "")
                         .append(said(p.when))
                         .append(" | ").append(String.join("; else ", from)).append(p.then == null ? "" : "; read as " + SAID.get(p.then))
-                        .append(" | ").append(String.join(", ", p.takes.stream().map(k -> "`" + k + "`").toList())).append(" |\n");
+                        .append(" | ").append(String.join(", ", java.util.stream.Stream.concat(p.takes.stream().map(k -> "`" + k + "`"),
+                                p.sources.stream().flatMap(s -> s.takes.stream().map(k -> "`" + k + "` when `" + s.key + "` gives it")))
+                                .toList())).append(" |\n");
             }
             md.append('\n');
         }

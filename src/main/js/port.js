@@ -262,6 +262,19 @@ function portArray(vals, count) {
   return portHoldMine(out);
 }
 
+/** portArray without handle 0 and without repeats: a value whose text an earlier one had is left out. */
+function portDistinct(vals, count) {
+  var out = [], seen = [];
+  for (var i = 0; i < count; i++) {
+    var t = portText(portSlots[vals[i]]);
+    if (vals[i] && seen.indexOf(t) < 0) {
+      seen.push(t);
+      out.push(portJson(vals[i]));
+    }
+  }
+  return portHoldMine(out);
+}
+
 /** For each of the first count values, 1 + the index of the first earlier one with the same text, or 0. */
 function portRepeats(vals, count, repeats) {
   for (var i = 0, texts = []; i < count; i++) {
@@ -313,6 +326,19 @@ function portPattern(p, flags) {
 function portTest(p, h) {
   var t = portText(portSlots[h]);
   return t !== null && portPattern(p, 'i').test(t);
+}
+
+/** The number (from 1) of the first group of pattern p that takes part in its match in h's text; 0: no match. */
+function portWhich(p, h) {
+  var t = portText(portSlots[h]), m = t !== null && portPattern(p, 'i').exec(t), i = 1;
+  for (; m && i < m.length; i++) if (m[i] !== void 0) return i;
+  return 0;
+}
+
+/** Milliseconds since 1970 of a valid Date, a date string (Date.parse) or a finite number; else NaN. */
+function portTime(v) {
+  var k = portKind(v);
+  return k == 3 ? v : k == 4 ? Date.parse(v) : k == 7 && typeof v == 'object' ? Date.prototype.getTime.call(v) : NaN;
 }
 
 function portTrim(h) {

@@ -16,13 +16,17 @@ function storageArea(area) {
   }
 }
 
-/** The value stored under key, parsed; undefined when there is none or it is not JSON. */
+/**
+ * The value stored under key, parsed; undefined when there is none or it is not JSON. What this page
+ * wrote comes first, so that a write storage refused (a full quota, older Safari's private mode) or a
+ * read it refuses loses nothing within the page.
+ */
 function storageGet(area, key) {
-  var s = storageArea(area), text;
+  var memory = storageMemory[area], s = storageArea(area), text;
   try {
-    text = s ? s.getItem(key) : storageMemory[area][key];
+    text = key in memory ? memory[key] : s ? s.getItem(key) : null;
   } catch (e) {
-    text = storageMemory[area][key];
+    text = null;
   }
   try {
     return text == null ? void 0 : JSON.parse(text);
@@ -31,11 +35,10 @@ function storageGet(area, key) {
   }
 }
 
-/** Stores a plain JSON value under key (undefined removes it); in memory when storage fails. */
+/** Stores a plain JSON value under key (undefined removes it); in memory too, for the page. */
 function storageSet(area, key, value) {
   var text = value === void 0 ? null : JSON.stringify(value), s = storageArea(area);
-  if (text == null) delete storageMemory[area][key];
-  else storageMemory[area][key] = text;
+  storageMemory[area][key] = text;
   try {
     if (s && text == null) s.removeItem(key);
     else if (s) s.setItem(key, text);

@@ -77,6 +77,15 @@ export interface KlaviyoSettings {
    */
   trackByEmail?: boolean;
   /**
+   * Segment's ecommerce events become Klaviyo's standard ecommerce metrics: Product Viewed becomes
+   * Viewed Product (and a recently viewed item), Product Added becomes Added to Cart with the whole
+   * cart (remembered in the tab's session storage), Checkout Started becomes Started Checkout, Order
+   * Completed becomes Placed Order and Ordered Product, and the list, category and search events
+   * become Viewed Category and Searched Site. Default `false`: the classic shapes. Not a Segment
+   * setting.
+   */
+  klaviyoEcommerceMetrics?: boolean;
+  /**
    * Sign-ups in Klaviyo's forms become an `analytics.identify({email, phone})` and an
    * `analytics.track('Klaviyo Form Submitted', {form_id, form_version_id})`, never sent back to
    * Klaviyo. Default `false`. Not a Segment setting.

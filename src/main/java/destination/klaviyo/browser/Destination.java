@@ -56,7 +56,7 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
 
     Destination(Values values, Notifier notifier, JSObject settingsObject, JSObject host) {
         this.values = values;
-        mapping = new Mapping(values, new TabIdentity());
+        mapping = new Mapping(values, new TabIdentity(), new SessionStorage());
         this.notifier = notifier;
         this.host = host;
         int settingsHandle = JsValues.hold(settingsObject);
@@ -176,7 +176,7 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
     /** A logout, or a revocation of consent: what {@link Logout} says goes. */
     void logOut() {
         pending.clear();
-        mapping.forget();
+        mapping.forget(settings);
         Logout.deleteIdentityCookie(values, KlaviyoScript.host(), this);
         KlaviyoScript.clearIdentity();
     }

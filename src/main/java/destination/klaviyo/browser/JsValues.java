@@ -87,6 +87,21 @@ final class JsValues implements Values {
     }
 
     @Override
+    public int which(String pattern, int value) {
+        return which0(pattern, value);
+    }
+
+    @Override
+    public double number(int value) {
+        return number0(value);
+    }
+
+    @Override
+    public double time(int value) {
+        return time0(value);
+    }
+
+    @Override
     public String replace(String pattern, String text, String replacement) {
         return replace0(pattern, text, replacement);
     }
@@ -104,6 +119,11 @@ final class JsValues implements Values {
     @Override
     public int array(int[] values, int count) {
         return array0(values, count);
+    }
+
+    @Override
+    public int distinct(int[] values, int count) {
+        return distinct0(values, count);
     }
 
     @Override
@@ -187,6 +207,15 @@ final class JsValues implements Values {
     @JSBody(params = {"p", "h"}, script = "return portTest(p, h);")
     private static native boolean test0(String pattern, int value);
 
+    @JSBody(params = {"p", "h"}, script = "return portWhich(p, h);")
+    private static native int which0(String pattern, int value);
+
+    @JSBody(params = "h", script = "var v = portSlots[h]; return portKind(v) == 3 ? v : NaN;")
+    private static native double number0(int value);
+
+    @JSBody(params = "h", script = "return portTime(portSlots[h]);")
+    private static native double time0(int value);
+
     @JSBody(params = {"p", "t", "r"}, script = "return t.replace(portPattern(p, 'g'), r);")
     private static native String replace0(String pattern, String text, String replacement);
 
@@ -198,6 +227,9 @@ final class JsValues implements Values {
 
     @JSBody(params = {"v", "n"}, script = "return portArray(v, n);")
     private static native int array0(@JSByRef int[] values, int count);
+
+    @JSBody(params = {"v", "n"}, script = "return portDistinct(v, n);")
+    private static native int distinct0(@JSByRef int[] values, int count);
 
     @JSBody(params = {"v", "n", "r"}, script = "portRepeats(v, n, r);")
     private static native void repeats0(@JSByRef int[] values, int count, @JSByRef int[] repeats);

@@ -19,9 +19,13 @@ public final class Mapping {
     private final Group group;
     private final TrackByEmail trackByEmail;
     private final Subscription subscription;
+    private final EcommerceMetrics ecommerce;
 
-    /** {@code identity}: what the browser remembers of, and Klaviyo says about, who the visitor is. */
-    public Mapping(Values values, Identity identity) {
+    /**
+     * {@code identity}: what the browser remembers of, and Klaviyo says about, who the visitor is;
+     * {@code tab}: what the tab keeps across page loads (the cart of the ecommerce metrics).
+     */
+    public Mapping(Values values, Identity identity, TabStorage tab) {
         this.values = values;
         messageKeys = new KeyList(values, Message.KEYS);
         settingKeys = new KeyList(values, Settings.KEYS);
@@ -31,6 +35,7 @@ public final class Mapping {
         group = new Group(values, rules);
         trackByEmail = new TrackByEmail(values, identity, identify);
         subscription = new Subscription(values);
+        ecommerce = new EcommerceMetrics(values, rules, tab);
     }
 
     /** The destination's settings, as Segment's CDN, {@code initialize()} or {@code plugin()} give them. */
@@ -64,18 +69,27 @@ public final class Mapping {
     /**
      * track: a Klaviyo event with the same name and properties; revenue becomes {@code $value}.
      * Order Completed and its aliases become an order and one Ordered Product per product. With
-     * trackByEmail, an identify may come first ({@link TrackByEmail}).
+     * klaviyoEcommerceMetrics, Segment's ecommerce events become Klaviyo's metrics
+     * ({@link EcommerceMetrics}). With trackByEmail, an identify may come first ({@link TrackByEmail}).
      */
     public void track(int message, Settings settings, Commands out) {
         Message m = new Message(values, messageKeys, message);
         if (settings.trackByEmail && m.event != Values.NO_VALUE) {
             trackByEmail.before(m, settings.enforceEmail, out);
         }
-        track.send(m, out);
+        if (!settings.ecommerceMetrics || m.event == Values.NO_VALUE || !ecommerce.send(m, settings, out)) {
+            track.send(m, out);
+        }
     }
 
-    /** Forgets who the visitor is, on this page and in this tab: what a logout needs. */
-    public void forget() {
+    /**
+     * Forgets who the visitor is, on this page and in this tab, and the cart they filled: what a
+     * logout needs.
+     */
+    public void forget(Settings settings) {
         trackByEmail.forget();
+        if (settings.ecommerceMetrics) {
+            ecommerce.forget(settings);
+        }
     }
 }

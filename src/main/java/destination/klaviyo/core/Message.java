@@ -6,7 +6,7 @@ package destination.klaviyo.core;
  */
 final class Message {
     /** The fields, in the order the constructor reads them. */
-    static final String KEYS = "=userId =event =properties =traits =integrations";
+    static final String KEYS = "=userId =event =properties =traits =integrations =timestamp";
 
     /**
      * The userId when it can identify someone: a non-empty string, or a finite number as JavaScript
@@ -19,6 +19,8 @@ final class Message {
     final int traits;
     /** The call's per-destination options: {@code identify(id, traits, {integrations: {Klaviyo: {...}}})}. */
     final int integrations;
+    /** When the call was made: analytics.js stamps each message with a Date. */
+    final int timestamp;
 
     Message(Values values, KeyList keys, int message) {
         Found fields = keys.in(values, message);
@@ -27,6 +29,7 @@ final class Message {
         properties = fields.next().value();
         traits = fields.next().value();
         integrations = fields.next().value();
+        timestamp = fields.next().value();
     }
 
     private static int asString(Values values, Found field) {

@@ -9,7 +9,7 @@ package destination.klaviyo.core;
 public final class Settings {
     /** The settings, in the order the constructor reads them. */
     static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =trackByEmail =reportKlaviyoForms"
-            + " =subscribeInBrowser =listId =confirmOptin";
+            + " =subscribeInBrowser =listId =confirmOptin =klaviyoEcommerceMetrics";
     /**
      * The settings {@link Consent} reads itself, since it decides before a message reaches the
      * mapping: the consent categories, {@code consentSettings.categories} as Segment's CDN gives them,
@@ -41,6 +41,11 @@ public final class Settings {
     public final String listId;
     /** false only when the setting is false: Segment's documented default is true. */
     public final boolean confirmOptin;
+    /**
+     * Segment's ecommerce events become Klaviyo's standard ecommerce metrics ({@link EcommerceMetrics}).
+     * Off unless set: it changes the events an existing source's Klaviyo receives.
+     */
+    public final boolean ecommerceMetrics;
 
     private Settings(Values values, Found settings) {
         apiKey = text(values, settings.next());
@@ -52,6 +57,7 @@ public final class Settings {
         subscribeInBrowser = settings.next().truthy();
         listId = text(values, settings.next());
         confirmOptin = settings.next().kind() != Values.BOOLEAN || settings.truthy();
+        ecommerceMetrics = settings.next().truthy();
     }
 
     static Settings read(Values values, Found settings) {

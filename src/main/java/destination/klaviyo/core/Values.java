@@ -106,6 +106,22 @@ public interface Values {
      */
     boolean test(String pattern, int value);
 
+    /**
+     * Which group of a JavaScript regular expression, made with the {@code i} flag, takes part in its
+     * first match in the value's {@link #text}: the group's number (from 1), or 0 when nothing matches.
+     * One crossing tells which of several names an event has.
+     */
+    int which(String pattern, int value);
+
+    /** A NUMBER's value; NaN for anything else. */
+    double number(int value);
+
+    /**
+     * A time in milliseconds since 1970: a Date's, a date string's as JavaScript's Date.parse reads it,
+     * or a NUMBER itself; NaN for anything else.
+     */
+    double time(int value);
+
     /** JavaScript's {@code text.replace(new RegExp(pattern, 'g'), replacement)}. */
     String replace(String pattern, String text, String replacement);
 
@@ -127,6 +143,12 @@ public interface Values {
 
     /** A new array of JSON copies (see {@link #build}) of the first {@code count} values; null where JSON has none. */
     int array(int[] values, int count);
+
+    /**
+     * A new array of JSON copies (see {@link #build}) of the first {@code count} values, without
+     * {@link #NO_VALUE} and without repeats: a value whose {@link #text} an earlier one had is left out.
+     */
+    int distinct(int[] values, int count);
 
     /**
      * For each of the first {@code count} values, 1 + the index of the first value before it with the

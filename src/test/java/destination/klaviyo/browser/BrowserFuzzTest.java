@@ -19,14 +19,16 @@ import org.junit.jupiter.api.Test;
  * and the number and shape of the commands follow from the message (a track with a usable name gives
  * exactly one command under that name, or the order and its products; an identify with a usable
  * userId gives exactly one profile with that {@code $id}; a group gives its name as
- * {@code $organization} exactly when it has a usable one; otherwise at most one command).
+ * {@code $organization} exactly when it has a usable one; otherwise at most one command). With
+ * klaviyoEcommerceMetrics on, half the tracks are Segment's ecommerce events, and each usable one
+ * gives at least one command, so that a message the destination gave up on half-way shows.
  */
 class BrowserFuzzTest {
     private static final int SEED = 20240611;
     private static final int MESSAGES = 1500;
 
     private static final String FUZZ = """
-            (function (seed, count, everything) {
+            (function (seed, count, everything, ecommerce) {
               function mulberry32(a) {
                 return function () {
                   a |= 0; a = a + 0x6D2B79F5 | 0;
@@ -49,6 +51,14 @@ class BrowserFuzzTest {
               var numbers = [0, -0, 1, -1, 1.5, 42, 1e21, 2e-7, NaN, Infinity, -Infinity, Number.MAX_SAFE_INTEGER, 5e-324];
               var events = ['Viewed Product', 'Order Completed', 'order_completed', 'Completed Order', ' completed order x',
                 'Ordered Product', 'e', '', 0, 404, -0, 1.5, NaN, Infinity, true, null, undefined, {}, ['e'], 10n];
+              // With klaviyoEcommerceMetrics on: Segment's ecommerce events half the time, and the keys they read.
+              var shopEvents = ['Product Viewed', 'Product Added', 'product_added', 'Product Removed', 'Cart Viewed',
+                'Checkout Started', 'Started Checkout', 'Product List Viewed', 'Products Searched', 'Viewed Product Category'];
+              if (ecommerce) {
+                events = events.concat(shopEvents, shopEvents);
+                keys = keys.concat(['cart_id', 'checkout_id', 'url', 'productUrl', 'image_url', 'brand', 'compare_at_price',
+                  'query', 'list_id', 'checkout_url', 'coupon', 'discount', 'products', 'products', 'price', 'quantity']);
+              }
 
               function hostileProxy() {
                 var handler = {};
@@ -148,6 +158,8 @@ class BrowserFuzzTest {
                   var e = m.event, usable = typeof e == 'string' ? e !== '' : typeof e == 'number' && isFinite(e);
                   if (!usable) return {min: 0, max: 0};
                   var name = String(e);
+                  // Klaviyo's metrics rename events and add Ordered Products and a viewed item: at least one command.
+                  if (ecommerce) return {min: 1, max: 1001};
                   return orderName.test(name) ? {min: 1, max: 1001, name: name, order: true} : {min: 1, max: 1, name: name};
                 }
                 if (m.type == 'identify') {
@@ -194,7 +206,10 @@ class BrowserFuzzTest {
                   continue;
                 }
                 sent.forEach(function (c, j) {
-                  var ok = m.type == 'track'
+                  var ok = m.type == 'track' && ecommerce
+                    ? c.length == 3 && c[0] == 'track' && typeof c[1] == 'string' && typeof c[2] == 'object' && !Array.isArray(c[2])
+                      || c.length == 2 && c[0] == 'trackViewedItem' && typeof c[1] == 'object' && !Array.isArray(c[1])
+                    : m.type == 'track'
                     ? c.length == 3 && c[0] == 'track' && c[1] === (j == 0 ? expect.name : 'Ordered Product') && typeof c[2] == 'object' && !Array.isArray(c[2])
                     : c.length == 2 && c[0] == 'identify' && typeof c[1] == 'object' && c[1] !== null && !Array.isArray(c[1]);
                   if (ok && expect.id !== undefined) ok = c[1].$id === expect.id;
@@ -233,6 +248,33 @@ class BrowserFuzzTest {
             assertEquals(List.of(), page.klaviyoErrors());
             System.out.println("BrowserFuzzTest: " + messages + " messages, " + commands + " commands, " + skipped
                     + " skipped, " + millis + " ms");
+        }
+    }
+
+    @Test
+    void randomHostileEcommerceEventsWithKlaviyosMetricsOnNeverThrowChangeTheirInputOrLoseAnEvent() {
+        // Every usable track still sends at least one command: a message the destination gave up on
+        // half-way (an exception its guard swallowed) shows here, since nothing reaches Klaviyo.
+        try (HostPage page = HostPage.bare()) {
+            PageProbes.install(page);
+            PageProbes.startDestination(page, "{apiKey: 'hfWBjc', klaviyoEcommerceMetrics: true}");
+            page.waitUntil("klaviyoEvents.some(function (e) { return e[0] == 'ready'; })");
+            page.run("probe.watch();");
+            Map<String, Object> result = JsonText.parseObject(page.text(FUZZ + "(" + (SEED + 2) + ", " + MESSAGES + ", false, true)"));
+            assertEquals(List.of(), result.get("failures"), "seed " + (SEED + 2));
+            assertEquals(List.of(), result.get("pollution"), "built-in prototypes changed, seed " + (SEED + 2));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> counts = (Map<String, Object>) result.get("counts");
+            assertEquals(MESSAGES, ((Number) counts.get("messages")).intValue());
+            assertTrue(((Number) counts.get("commands")).intValue() > MESSAGES / 3, counts.toString());
+            List<String> all = page.klaviyoCommands();
+            assertTrue(all.stream().anyMatch(c -> c.startsWith("[\"track\",\"Added to Cart\""))
+                    && all.stream().anyMatch(c -> c.startsWith("[\"track\",\"Started Checkout\"")), "the metrics were made");
+            assertEquals(List.of(), page.klaviyoErrors());
+            // The remembered cart is still what the destination writes.
+            Object cart = JsonText.parse(page.text("sessionStorage.getItem('" + EcommerceThroughAnalyticsNextTest.CART_KEY + "')"));
+            assertTrue(cart instanceof Map<?, ?> map && Double.valueOf(1).equals(map.get("v")) && map.get("items") instanceof List<?>,
+                    String.valueOf(cart));
         }
     }
 

@@ -340,6 +340,49 @@ final class JavaValues implements Values {
     }
 
     @Override
+    public int which(String pattern, int value) {
+        beforeCall();
+        String text = textOf(value(value));
+        Matcher m = text == null ? null : Pattern.compile(javaPattern(pattern), Pattern.CASE_INSENSITIVE).matcher(text);
+        if (m != null && m.find()) {
+            for (int group = 1; group <= m.groupCount(); group++) {
+                if (m.group(group) != null) {
+                    return group;
+                }
+            }
+        }
+        return 0;
+    }
+
+    @Override
+    public double number(int value) {
+        beforeCall();
+        Object v = value(value);
+        return kindOf(v) == NUMBER ? ((Number) v).doubleValue() : Double.NaN;
+    }
+
+    @Override
+    public double time(int value) {
+        beforeCall();
+        Object v = value(value);
+        if (kindOf(v) == NUMBER) {
+            return ((Number) v).doubleValue();
+        }
+        if (v instanceof JsDate date) {
+            return date.time();
+        }
+        if (v instanceof String s) {
+            // Date.parse of the ISO-8601 forms the tests use; anything else is NaN, as in JavaScript.
+            try {
+                return java.time.Instant.parse(s).toEpochMilli();
+            } catch (java.time.format.DateTimeParseException e) {
+                return Double.NaN;
+            }
+        }
+        return Double.NaN;
+    }
+
+    @Override
     public String replace(String pattern, String text, String replacement) {
         beforeCall();
         return Pattern.compile(javaPattern(pattern)).matcher(text).replaceAll(Matcher.quoteReplacement(replacement));
@@ -391,6 +434,23 @@ final class JavaValues implements Values {
                 if (copy != LEFT_OUT) {
                     out.put(names.get(i), copy);
                 }
+            }
+        }
+        made.add(out);
+        return hold(out);
+    }
+
+    @Override
+    public int distinct(int[] values, int count) {
+        beforeCall();
+        List<Object> out = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String text = values[i] == NO_VALUE ? null : textOf(value(values[i]));
+            if (values[i] != NO_VALUE && !seen.contains(text)) {
+                seen.add(text);
+                Object c = copy(value(values[i]), new ArrayList<>());
+                out.add(c == LEFT_OUT ? null : c);
             }
         }
         made.add(out);

@@ -19,6 +19,8 @@ final class Recorder implements Commands {
     final List<String> skipped = new ArrayList<>();
     /** The browser tab: its memory of an identify sent, and Klaviyo's answer to isIdentified(). */
     final IdentityStandIn tab;
+    /** The tab's sessionStorage: the remembered cart. */
+    final TabStorageStandIn storage;
     /** Each subscription asked for, as [list, email, phone or null]. */
     final List<Object> subscriptions = new ArrayList<>();
     /** The request body of each subscription asked for (JSON), in the same order. */
@@ -53,9 +55,19 @@ final class Recorder implements Commands {
     }
 
     Recorder(JavaValues values, String settingsJson, IdentityStandIn tab) {
+        this(values, settingsJson, tab, new TabStorageStandIn());
+    }
+
+    /** A page of a tab whose sessionStorage is {@code storage}. */
+    Recorder(String settingsJson, TabStorageStandIn storage) {
+        this(new JavaValues(), settingsJson, new IdentityStandIn(), storage);
+    }
+
+    Recorder(JavaValues values, String settingsJson, IdentityStandIn tab, TabStorageStandIn storage) {
         this.values = values;
         this.tab = tab;
-        mapping = new Mapping(values, tab);
+        this.storage = storage.on(values);
+        mapping = new Mapping(values, tab, storage);
         settings = mapping.settings(values.hold(JsonText.parse(settingsJson)));
     }
 
@@ -121,7 +133,7 @@ final class Recorder implements Commands {
 
     /** What a logout does: the page and the tab forget who the visitor is. */
     Recorder forget() {
-        mapping.forget();
+        mapping.forget(settings);
         return this;
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SettingsTest {
     private static Settings read(String json) {
         JavaValues values = new JavaValues();
-        return new Mapping(values, new IdentityStandIn()).settings(values.hold(JsonText.parse(json)));
+        return new Mapping(values, new IdentityStandIn(), new TabStorageStandIn().on(values)).settings(values.hold(JsonText.parse(json)));
     }
 
     @Test
