@@ -98,11 +98,11 @@ final class Cart {
         Product[] read = valid && rules.cartStoredLines != Values.NO_VALUE
                 ? Product.list(values, rules, rules.cartStoredLines) : new Product[0];
         // Every line is a product this cart wrote: an object (Product.list skips the rest) with its
-        // quantity, and no more of them than it keeps.
+        // quantity, a positive number, and no more of them than it keeps.
         valid = valid && read.length == values.length(rules.cartStoredLines) && read.length <= MAX_LINES;
         count = 0;
         for (int i = 0; valid && i < read.length; i++) {
-            valid = read[i].counted;
+            valid = read[i].counted && values.kind(read[i].written) == Values.NUMBER;
             lines[count++] = read[i];
         }
         if (!valid || cartId != Values.NO_VALUE && id != Values.NO_VALUE

@@ -21,8 +21,9 @@ final class Product {
             _category  category:id
             _price     price:amount
             _quantity  quantity:count
+            _written   quantity
             make nothing
-            keep _id _sku _name _brand _category _price _quantity
+            keep _id _sku _name _brand _category _price _quantity _written
             """;
 
     /** Where the product was read: the Klaviyo objects of {@link Items} read their fields there. */
@@ -37,6 +38,8 @@ final class Product {
     double quantity;
     /** Whether it has a quantity of its own (a positive amount), rather than 1 for none. */
     final boolean counted;
+    /** Its quantity as it was written: a cart reads its stored lines back only with numbers there. */
+    final int written;
     /** Its position in the event's products, from 1. */
     int position;
     /** The texts of id and sku, which tell two lines of a cart apart; read when first needed. */
@@ -55,6 +58,7 @@ final class Product {
         price = values.number(rules.productFieldsPrice);
         int amount = rules.productFieldsQuantity;
         counted = amount != Values.NO_VALUE;
+        written = rules.productFieldsWritten;
         quantity = counted ? values.number(amount) : 1;
     }
 

@@ -259,7 +259,7 @@ class EcommerceThroughAnalyticsNextTest {
             page.assertKlaviyoCommands(ACCOUNT, """
                     ["track", "Started Checkout", {"$event_id": "K1_SECONDS", "$value": 40,
                       "ItemNames": ["Earl Grey", "Glass teapot", "Mug"], "CheckoutURL": "https://shop.example/checkout/K1",
-                      "Categories": ["Tea", "Teaware"], "Items": [ITEMS], "checkout_id": "K1", "order_id": "O1",
+                      "Categories": ["Tea", "Teaware"], "Items": [ITEMS], "order_id": "O1",
                       "cart_id": "C1", "revenue": 38, "currency": "GBP"}]""".replace("SECONDS", SECONDS).replace("ITEMS", items));
         }
     }
@@ -275,10 +275,8 @@ class EcommerceThroughAnalyticsNextTest {
             String items = ", \"ItemNames\": [\"Earl Grey\"], \"Categories\": [\"Tea\"], \"Items\": ["
                     + item(TEA_ITEM, 1, 12.5) + "]";
             page.assertKlaviyoCommands(ACCOUNT,
-                    "[\"track\", \"Started Checkout\", {\"$event_id\": \"O1_" + SECONDS + "\", \"$value\": 38" + items
-                            + ", \"order_id\": \"O1\"}]",
-                    "[\"track\", \"Started Checkout\", {\"$event_id\": \"C1_" + SECONDS + "\", \"$value\": 41" + items
-                            + ", \"cart_id\": \"C1\"}]",
+                    "[\"track\", \"Started Checkout\", {\"$event_id\": \"O1_" + SECONDS + "\", \"$value\": 38" + items + "}]",
+                    "[\"track\", \"Started Checkout\", {\"$event_id\": \"C1_" + SECONDS + "\", \"$value\": 41" + items + "}]",
                     "[\"track\", \"Started Checkout\", {\"$value\": 12.5" + items + "}]");
         }
     }
@@ -297,7 +295,7 @@ class EcommerceThroughAnalyticsNextTest {
                     "[\"track\", \"Started Checkout\", {\"$event_id\": \"C1_" + SECONDS + "\", \"$value\": 34.5,"
                             + " \"ItemNames\": [\"Earl Grey\", \"Glass teapot\"],"
                             + " \"CheckoutURL\": \"https://shop.example/checkout\", \"Categories\": [\"Tea\", \"Teaware\"],"
-                            + " \"Items\": [" + cart + "], \"cart_id\": \"C1\"}]");
+                            + " \"Items\": [" + cart + "]}]");
         }
     }
 
@@ -529,7 +527,7 @@ class EcommerceThroughAnalyticsNextTest {
             page.assertKlaviyoCommands(ACCOUNT,
                     "[\"track\", \"Started Checkout\", {\"$event_id\": \"C1_" + SECONDS + "\", \"$value\": 47,"
                             + " \"ItemNames\": [\"Earl Grey\", \"Glass teapot\"], \"Categories\": [\"Tea\", \"Teaware\"],"
-                            + " \"Items\": [" + item(TEA_ITEM, 2, 25) + ", " + item(POT_ITEM, 1, 22) + "], \"cart_id\": \"C1\"}]");
+                            + " \"Items\": [" + item(TEA_ITEM, 2, 25) + ", " + item(POT_ITEM, 1, 22) + "]}]");
         }
     }
 
@@ -644,8 +642,7 @@ class EcommerceThroughAnalyticsNextTest {
         "[\"track\", \"Product Removed\", {\"cart_id\": \"C1\", \"product_id\": \"P1\", \"sku\": \"S1\"}]",
         "[\"track\", \"Cart Viewed\", {\"cart_id\": \"C1\", \"products\": []}]",
         "[\"track\", \"Started Checkout\", {\"$event_id\": \"K1_" + SECONDS + "\", \"$value\": 12.5,"
-            + " \"ItemNames\": [\"Earl Grey\"], \"Categories\": [\"Tea\"], \"Items\": [" + item(TEA_ITEM, 1, 12.5) + "],"
-            + " \"checkout_id\": \"K1\"}]",
+            + " \"ItemNames\": [\"Earl Grey\"], \"Categories\": [\"Tea\"], \"Items\": [" + item(TEA_ITEM, 1, 12.5) + "]}]",
         "[\"track\", \"Viewed Category\", {\"CategoryName\": \"Tea\", \"CategoryID\": \"L-tea\"}]",
         "[\"track\", \"Searched Site\", {\"SearchTerm\": \"earl grey\"}]",
         """

@@ -163,6 +163,49 @@ class EcommerceMetricsTest {
     }
 
     @Test
+    void theCartKeepsTheLatestHundredLinesAndItsValueAndNamesFollowThem() {
+        Recorder klaviyo = on();
+        for (int i = 1; i <= 102; i++) {
+            klaviyo.track("{\"event\": \"Product Added\", \"properties\": {\"product_id\": \"p" + i
+                    + "\", \"name\": \"n" + i + "\", \"price\": " + i + "}}");
+        }
+        java.util.Map<?, ?> last = (java.util.Map<?, ?>) ((java.util.List<?>) klaviyo.commands.get(101)).get(2);
+        java.util.List<?> items = (java.util.List<?>) last.get("Items");
+        java.util.List<?> names = (java.util.List<?>) last.get("ItemNames");
+        // The 101st addition made p1 leave, the 102nd p2: p3 to p102 are kept, in order.
+        assertEquals(100, items.size());
+        assertEquals(JsonText.parse("{\"ProductID\": \"p3\", \"ProductName\": \"n3\", \"Quantity\": 1, \"ItemPrice\": 3,"
+                + " \"RowTotal\": 3, \"ProductCategories\": []}"), items.get(0));
+        assertEquals("p102", ((java.util.Map<?, ?>) items.get(99)).get("ProductID"));
+        assertEquals(100, names.size());
+        assertEquals("n3", names.get(0));
+        assertEquals("n102", names.get(99));
+        // $value: 3 + 4 + ... + 102.
+        assertEquals(5250.0, ((Number) last.get("$value")).doubleValue());
+        // The cart the 100th addition sent still had p1.
+        java.util.Map<?, ?> hundredth = (java.util.Map<?, ?>) ((java.util.List<?>) klaviyo.commands.get(99)).get(2);
+        assertEquals("p1", ((java.util.Map<?, ?>) ((java.util.List<?>) hundredth.get("Items")).get(0)).get("ProductID"));
+        assertEquals(5050.0, ((Number) hundredth.get("$value")).doubleValue());
+        // What the tab stored holds the same 100 lines.
+        java.util.Map<?, ?> stored = (java.util.Map<?, ?>) JsonText.parse(klaviyo.storage.texts.get("klaviyo_cart:hfWBjc"));
+        assertEquals(100, ((java.util.List<?>) stored.get("items")).size());
+    }
+
+    @Test
+    void aLogoutForgetsTheCart() {
+        TabStorageStandIn tab = new TabStorageStandIn();
+        Recorder klaviyo = new Recorder(ON, tab).track("{\"event\": \"Product Added\", \"properties\": {\"product_id\": \"p\"}}");
+        assertEquals(java.util.Set.of("klaviyo_cart:hfWBjc"), tab.texts.keySet());
+        klaviyo.forget();
+        assertEquals(java.util.Set.of(), tab.texts.keySet());
+        klaviyo.commands.clear();
+        klaviyo.track("{\"event\": \"Product Added\", \"properties\": {\"product_id\": \"q\"}}")
+                .sent("""
+                [["track", "Added to Cart", {"AddedItemProductID": "q", "AddedItemCategories": [], "AddedItemQuantity": 1,
+                  "ItemNames": [], "Items": [{"ProductID": "q", "Quantity": 1, "ProductCategories": []}]}]]""");
+    }
+
+    @Test
     void anOrderEmptiesTheCart() {
         TabStorageStandIn tab = new TabStorageStandIn();
         new Recorder(ON, tab).track("{\"event\": \"Product Added\", \"properties\": {\"product_id\": \"p\"}}")
