@@ -66,6 +66,21 @@
   var CASES = ['identify', 'track', 'order'];
   var DESTINATION_ONLY = ['alias'];
 
+  // With klaviyoEcommerceMetrics on, timed on a second integration (no floor): Segment's ecommerce
+  // events as Klaviyo's metrics. Product Added adds to one line of the remembered cart each call (its
+  // quantity grows, the tab's sessionStorage is written each time).
+  var ECOMMERCE_SETTINGS = { apiKey: 'hfWBjc', klaviyoEcommerceMetrics: true };
+  var THREE_PRODUCTS = MESSAGES.order.obj.properties.products;
+  MESSAGES.productViewed = { method: 'track', obj: { type: 'track', event: 'Product Viewed', properties: {
+    product_id: 'p1', sku: 's1', name: 'A', brand: 'Acme', price: 10, category: 'Games',
+    url: 'https://shop.example/p1', image_url: 'https://shop.example/p1.png' } } };
+  MESSAGES.productAdded = { method: 'track', obj: { type: 'track', event: 'Product Added', properties: {
+    cart_id: 'c1', product_id: 'p1', sku: 's1', name: 'A', price: 10, quantity: 1, category: 'Games' } } };
+  MESSAGES.checkoutStarted = { method: 'track', obj: { type: 'track', event: 'Checkout Started',
+    timestamp: new Date(), properties: { checkout_id: 'k1', cart_id: 'c1', products: THREE_PRODUCTS } } };
+  MESSAGES.placedOrder = { method: 'track', obj: MESSAGES.order.obj };
+  var ECOMMERCE = ['productViewed', 'productAdded', 'checkoutStarted', 'placedOrder'];
+
   // --- Helpers. -------------------------------------------------------------------------------
   function now() { return performance.now(); }
 
@@ -170,9 +185,9 @@
   }
 
   // --- A started, ready integration (Klaviyo runs: the stub _learnq answers the account). --------
-  function readyIntegration(Integration) {
+  function readyIntegration(Integration, settings) {
     return new Promise(function (resolve, reject) {
-      var k = new Integration(SETTINGS);
+      var k = new Integration(settings);
       var timer = setTimeout(function () { reject(new Error('the integration never emitted ready')); }, 5000);
       k.once('ready', function () { clearTimeout(timer); resolve(k); });
       k.initialize();
@@ -212,9 +227,10 @@
 
   async function measureCalls(sides, commandsPerCall) {
     var jobs = [];
-    CASES.concat(DESTINATION_ONLY).forEach(function (c) {
+    CASES.concat(DESTINATION_ONLY, ECOMMERCE).forEach(function (c) {
       Object.keys(sides).forEach(function (side) {
-        if (side === 'destination' || CASES.indexOf(c) >= 0) {
+        var ecommerce = ECOMMERCE.indexOf(c) >= 0;
+        if (side === 'ecommerce' ? ecommerce : !ecommerce && (side === 'destination' || CASES.indexOf(c) >= 0)) {
           jobs.push({ side: side, c: c, impl: sides[side], loop: makeLoop(), n: 64, perCall: [] });
         }
       });
@@ -285,13 +301,15 @@
     if (!window.KlaviyoFloor) throw new Error('floor.js did not define window.KlaviyoFloor');
     var load = await measureLoad();
     results.load = load.figures;
-    var k = await readyIntegration(load.Integration);
+    var k = await readyIntegration(load.Integration, SETTINGS);
+    var shop = await readyIntegration(load.Integration, ECOMMERCE_SETTINGS);
     if (!k.loaded()) throw new Error('the integration is ready but does not see Klaviyo running');
     results.checks = checkCommands(k, window.KlaviyoFloor);
     var perCall = {};
     CASES.forEach(function (c) { perCall[c] = results.checks[c].count; });
     DESTINATION_ONLY.forEach(function (c) { perCall[c] = commandsOf(k, c).length; });
-    results.calls = await measureCalls({ destination: k, floor: window.KlaviyoFloor }, perCall);
+    ECOMMERCE.forEach(function (c) { perCall[c] = commandsOf(shop, c).length; });
+    results.calls = await measureCalls({ destination: k, floor: window.KlaviyoFloor, ecommerce: shop }, perCall);
     document.getElementById('status').textContent = JSON.stringify(results, null, 2);
     await post(results);
   }

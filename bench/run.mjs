@@ -309,6 +309,16 @@ function report(r) {
       + `   ${fixed(a.min, 3)}..${fixed(a.max, 3)}, ${a.iterations}`);
     lines.push('  (alias: what any call costs the destination before mapping: exported-method glue, facade, handle table)');
   }
+  const ECOMMERCE_NAMES = { productViewed: 'Product Viewed', productAdded: 'Product Added (cart of 1 line)',
+    checkoutStarted: 'Checkout Started (3 products)', placedOrder: 'Order Completed (3 products)' };
+  if (r.calls.productViewed) {
+    lines.push('');
+    lines.push('With klaviyoEcommerceMetrics on, µs per call (no floor)');
+    for (const c of Object.keys(ECOMMERCE_NAMES)) {
+      const e = r.calls[c].ecommerce;
+      lines.push(`  ${pad(ECOMMERCE_NAMES[c], 34, true)}${pad(fixed(e.median, 3), 9)}   ${fixed(e.min, 3)}..${fixed(e.max, 3)}, ${e.iterations}`);
+    }
+  }
   return { text: lines.join('\n'), mismatch };
 }
 

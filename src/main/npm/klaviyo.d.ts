@@ -79,7 +79,8 @@ export interface KlaviyoSettings {
   /**
    * Segment's ecommerce events become Klaviyo's standard ecommerce metrics: Product Viewed becomes
    * Viewed Product (and a recently viewed item), Product Added becomes Added to Cart with the whole
-   * cart (remembered in the tab's session storage), Checkout Started becomes Started Checkout, Order
+   * cart (remembered in the tab's session storage, at most the latest 100 lines, forgotten on
+   * logout), Checkout Started becomes Started Checkout, Order
    * Completed becomes Placed Order and Ordered Product, and the list, category and search events
    * become Viewed Category and Searched Site. Default `false`: the classic shapes. Not a Segment
    * setting.
