@@ -99,13 +99,18 @@ public final class RulesCompiler {
         final List<Property> properties = new ArrayList<>();
         final List<Names> drops = new ArrayList<>();
         final List<Names> requires = new ArrayList<>();
-        /** The flags the rule's Java passes (when, unless), in the order they first appear. */
+        /** The given names read as flags (when, unless). */
         final List<String> flags = new ArrayList<>();
+        /** The given names read as values (@name). */
+        final List<String> values = new ArrayList<>();
+        /** The given line, or null. */
+        Line givenLine;
         final List<String> keep = new ArrayList<>();
         /** The use lines, by the block they bring in. */
         final Map<String, Line> uses = new LinkedHashMap<>();
         /** The keep lines, checked once every property is read. */
         final List<Line> keepLines = new ArrayList<>();
+        /** What the rule's Java passes, flags and values, in the order of the compiled method's parameters. */
         final List<String> given = new ArrayList<>();
         boolean rest;
         boolean makesNothing;
@@ -232,7 +237,7 @@ public final class RulesCompiler {
     }
 
     /** The keywords that start a line; any other first word names a property. */
-    static final List<String> KEYWORDS = List.of("from", "use", "drop", "require", "keep", "rest", "make");
+    static final List<String> KEYWORDS = List.of("from", "given", "use", "drop", "require", "keep", "rest", "make");
 
     static Declaration parse(String owner, String constant, Blocks blocks, Map<String, Lookup> lookups) {
         Declaration d = new Declaration(owner, constant);
@@ -252,6 +257,24 @@ public final class RulesCompiler {
                     }
                     count(line, words, 2, "from <object>, or from nothing");
                     d.from = words[1].equals("nothing") ? null : words[1];
+                }
+                case "given" -> {
+                    if (said != 2 || line.used() != null) {
+                        throw line.error("given comes right after from, once");
+                    }
+                    if (words.length < 2) {
+                        throw line.error("given names the values the rule's Java passes, in the order of the method's parameters");
+                    }
+                    for (String name : List.of(words).subList(1, words.length)) {
+                        if (!NAME.matcher(name).matches()) {
+                            throw line.error("a given name is a Java name: " + name);
+                        }
+                        if (d.given.contains(name)) {
+                            throw line.error(name + " is given twice");
+                        }
+                        d.given.add(name);
+                    }
+                    d.givenLine = line;
                 }
                 case "use" -> {
                     count(line, words, 2, "use <the constant of a text block of " + owner + ">");
@@ -282,6 +305,14 @@ public final class RulesCompiler {
                     d.makesNothing = true;
                 }
                 default -> d.properties.add(property(d, line, words));
+            }
+        }
+        for (String name : d.given) {
+            if (d.flags.contains(name) && d.values.contains(name)) {
+                throw d.givenLine.error(name + " is given as a flag (when, unless) and as a value (@" + name + "): it is one or the other");
+            }
+            if (!d.flags.contains(name) && !d.values.contains(name)) {
+                throw d.givenLine.error(name + " is given but never read: no @" + name + ", no when or unless " + name);
             }
         }
         Lookup lookup = d.from == null ? null : lookups.computeIfAbsent(d.from, Lookup::new);
@@ -386,6 +417,10 @@ public final class RulesCompiler {
         if (!NAME.matcher(words[n - 1]).matches()) {
             throw line.error("a flag is a Java name: " + words[n - 1]);
         }
+        if (!d.given.contains(words[n - 1])) {
+            throw line.error("the flag " + words[n - 1] + " is not given: name it in the line after from (given ... "
+                    + words[n - 1] + ")");
+        }
         if (!d.flags.contains(words[n - 1])) {
             d.flags.add(words[n - 1]);
         }
@@ -420,8 +455,8 @@ public final class RulesCompiler {
         String name = words[0];
         for (String keyword : KEYWORDS) {
             if (name.matches("[a-zA-Z]+") && near(name, keyword)) {
-                throw line.error(name + " is no keyword (" + keyword + "?), nor a property: a property's name is a"
-                        + " keyword's only when no letter sets them apart");
+                throw line.error(name + " is no keyword (" + keyword + "?), and a property's name is never a letter"
+                        + " away from a keyword's");
             }
         }
         if (!PROPERTY.matcher(name).matches()) {
@@ -480,7 +515,10 @@ public final class RulesCompiler {
                 throw line.error("a given value is read as it is, or as an email");
             }
             if (!d.given.contains(key.substring(1))) {
-                d.given.add(key.substring(1));
+                throw line.error(key + " is not given: name it in the line after from (given ... " + key.substring(1) + ")");
+            }
+            if (!d.values.contains(key.substring(1))) {
+                d.values.add(key.substring(1));
             }
         } else if (!KEY.matcher(key).matches()) {
             throw line.error("no key " + key + ": a key, =key for that exact key, a.b for key b of the object at key a,"
@@ -639,10 +677,16 @@ public final class RulesCompiler {
                 params.add("Found f");
                 params.add("int object");
             }
-            d.flags.forEach(flag -> params.add("boolean " + flag));
-            d.given.forEach(g -> params.add("int " + g));
+            d.given.forEach(g -> params.add((d.flags.contains(g) ? "boolean " : "int ") + g));
             line("");
-            line("    /** " + d.owner + "." + d.constant + (d.makesNothing ? ": its kept values." : ": the object, or Values.NO_VALUE.") + " */");
+            String what = d.owner + "." + d.constant + (d.makesNothing ? ": its kept values." : ": the object, or Values.NO_VALUE.");
+            if (d.given.isEmpty()) {
+                line("    /** " + what + " */");
+            } else {
+                line("    /**");
+                line("     * " + what + " Given, in the order of its given line: " + String.join(", ", d.given) + ".");
+                line("     */");
+            }
             // A declaration that makes nothing and reads one property gives that property's value.
             boolean single = d.makesNothing && d.properties.size() == 1 && d.keep.isEmpty();
             line("    " + (d.makesNothing && !single ? "void " : "int ") + d.method + "(" + String.join(", ", params) + ") {");

@@ -79,9 +79,9 @@ class RulesCompilerTest {
                 refusal("a keyword with a capital", "Name  name\nRest", 3, "Rest is no keyword (rest?)"),
                 refusal("an unknown reading", "Name  name:fancy", 2, "no reading fancy"),
                 refusal("a reading with no name", "Name  name:", 2, "no reading "),
-                refusal("a given value read otherwise than as an email", "Name  @name:clean", 2,
+                refusal("a given value read otherwise than as an email", "given name\nName  @name:clean", 3,
                         "a given value is read as it is, or as an email"),
-                refusal("a reading after given sources", "Name  @name | title  >clean", 2,
+                refusal("a reading after given sources", "given name\nName  @name | title  >clean", 3,
                         "a reading after the sources reads keys of the object, not given values"),
                 refusal("a required property that does not exist", "Name  name\nrequire Title", 3,
                         "no property Title in Example.THING"),
@@ -96,7 +96,8 @@ class RulesCompilerTest {
                 refusal("rest with words after it", "Name  name\nrest name", 3, "the form is: rest, alone"),
                 refusal("make other than nothing", "Name  name\nmake something", 3, "make nothing, alone, is the only make"),
                 refusal("a drop of nothing", "Name  name\ndrop", 3, "drop names one key at least"),
-                refusal("a require of nothing", "Name  name\nrequire  when flag", 3, "require names one property at least"),
+                refusal("a require of nothing", "given flag\nName  name\nrequire  when flag", 4,
+                        "require names one property at least"),
                 refusal("a keep with a condition", "Name  name\nkeep Name when flag", 3, "when ends a line: when <flag>"),
                 refusal("a property without sources", "Name", 2, "a property names its sources after its name"),
                 refusal("a source missing after |", "Name  name |", 2, "a source after |"),
@@ -107,6 +108,22 @@ class RulesCompilerTest {
                 refusal("a property declared twice", "Name  name\nName  title", 3, "the property Name is declared twice"),
                 refusal("a key that is none", "Name  a.b.c", 2, "no key a.b.c"),
                 refusal("a flag that is no Java name", "Name  name  when 1st", 2, "a flag is a Java name: 1st"),
+                refusal("a given value not in the given line", "Name  name | @email", 2,
+                        "@email is not given: name it in the line after from (given ... email)"),
+                refusal("a flag not in the given line", "Name  name  when flag", 2,
+                        "the flag flag is not given: name it in the line after from (given ... flag)"),
+                refusal("a given name never read", "given email userId\nName  name | @email", 2,
+                        "userId is given but never read: no @userId, no when or unless userId"),
+                refusal("a given name read as a flag and as a value", "given email\nName  @email  when email", 2,
+                        "email is given as a flag (when, unless) and as a value (@email): it is one or the other"),
+                refusal("a given line after a property", "Name  name\ngiven email", 3, "given comes right after from, once"),
+                refusal("a given line twice", "given email\ngiven userId\nName  @email | @userId", 3,
+                        "given comes right after from, once"),
+                refusal("a given line of no names", "given\nName  name", 2,
+                        "given names the values the rule's Java passes, in the order of the method's parameters"),
+                refusal("a given name twice", "given email email\nName  @email", 2, "email is given twice"),
+                refusal("a given name that is no Java name", "given e-mail\nName  name", 2, "a given name is a Java name: e-mail"),
+                refusal("a misspelled given", "gven email\nName  @email", 2, "gven is no keyword (given?)"),
                 refusal("more than thirty-one keys in one object", thirtyTwoKeys(), 33,
                         "properties reads more than 31 keys, with k31"));
     }
@@ -163,6 +180,28 @@ class RulesCompilerTest {
         int line = lineOf(group, "        require $organization\n");
         assertRefused(result, CORE + "Group.java:" + line + ": Group.ORGANIZATION, line 3: ",
                 "requre is no keyword (require?)");
+    }
+
+    /**
+     * The compiled method's parameters are the given line's, in its order, whatever the order of the
+     * sources: a copy of Identify.PROFILE with its two given sources swapped has the same signature.
+     */
+    @Test
+    void reorderingSourcesNeverChangesASignature() throws Exception {
+        String identify = Files.readString(Path.of("src/main/java/destination/klaviyo/core/Identify.java"));
+        String sources = "email:known | @email | @userId:email";
+        assertTrue(identify.contains(sources), identify);
+        String signature = "int identifyProfile(Found f, int object, boolean enforceEmail, int email, int userId) {";
+        for (String copy : new String[] {identify, identify.replace(sources, "email:known | @userId:email | @email")}) {
+            assertEquals(0, compileClass("Identify", copy).exit);
+            String java = Files.readString(project.resolve("out/destination/klaviyo/core/Rules.java"));
+            assertTrue(java.contains(signature), java);
+        }
+        // The given line's order is the parameters' order.
+        assertEquals(0, compileClass("Identify", identify.replace("given enforceEmail email userId",
+                "given userId email enforceEmail")).exit);
+        assertTrue(Files.readString(project.resolve("out/destination/klaviyo/core/Rules.java"))
+                .contains("int identifyProfile(Found f, int object, int userId, int email, boolean enforceEmail) {"));
     }
 
     private static int lineOf(String text, String part) {
