@@ -39,6 +39,13 @@ public final class Consent {
     private static final int GRANTED = 1;
     private static final int REVOKED = 2;
 
+    /**
+     * The settings Consent reads itself, since it decides before a message reaches the mapping: the
+     * consent categories, {@code consentSettings.categories} as Segment's CDN gives them, else
+     * {@code consentCategories}.
+     */
+    static final String SETTINGS = Setting.KEYS;
+
     // What is read of each object, and the entry of each key, by its name.
     private interface Setting {
         String KEYS = "=consentSettings =consentCategories";

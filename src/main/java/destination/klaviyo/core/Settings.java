@@ -24,12 +24,6 @@ public final class Settings {
         int LIST_ID = 7;
         int CONFIRM_OPTIN = 8;
     }
-    /**
-     * The settings {@link Consent} reads itself, since it decides before a message reaches the
-     * mapping: the consent categories, {@code consentSettings.categories} as Segment's CDN gives them,
-     * else {@code consentCategories}.
-     */
-    static final String SHELL_KEYS = "consentSettings consentCategories";
 
     /** Klaviyo's public API key (site id), or null when missing or empty. */
     public final String apiKey;
