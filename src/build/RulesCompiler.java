@@ -44,14 +44,14 @@ public final class RulesCompiler {
             this.name = name;
         }
 
-        int key(String key) {
+        int key(String key, Line at) {
             int i = keys.indexOf(key);
             if (i < 0) {
                 keys.add(key);
                 i = keys.size() - 1;
             }
             if (keys.size() > 31) {
-                throw new IllegalStateException(name + " reads more than 31 keys");
+                throw at.error(name + " reads more than 31 keys, with " + key + " (the declarations reading it share one lookup)");
             }
             return i;
         }
@@ -62,11 +62,36 @@ public final class RulesCompiler {
     }
 
     record Property(String name, boolean copy, List<Source> sources, String then, List<String> takes, String block,
-            String when) {
+            String when, Line at) {
     }
 
     /** A drop or require line: its names, and when it applies (a flag, "!flag", or null: always). */
-    record Names(List<String> names, String when) {
+    record Names(List<String> names, String when, Line at) {
+    }
+
+    /** A mistake in a declaration: the message names the file, the class, the constant and the line. */
+    static final class RuleError extends RuntimeException {
+        RuleError(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A line of a declaration, and where it is: its class's file, the constant whose text block holds it
+     * (a block that {@code use} brings in is named as itself), its number in that text block (1 the first)
+     * and in the file. {@code used}: the block {@code use} brought it in from, or null.
+     */
+    record Line(String file, String owner, String constant, int number, int fileLine, String text, String used) {
+        String[] words() {
+            String t = text.trim();
+            return t.isEmpty() ? new String[0] : t.split("\\s+");
+        }
+
+        /** An error that names this line: {@code Group.java:17: Group.ORGANIZATION, line 3: message}, then the line. */
+        RuleError error(String message) {
+            return new RuleError(file + ":" + fileLine + ": " + owner + "." + constant + ", line " + number + ": " + message
+                    + "\n    " + text.strip());
+        }
     }
 
     static final class Declaration {
@@ -77,14 +102,21 @@ public final class RulesCompiler {
         final List<Property> properties = new ArrayList<>();
         final List<Names> drops = new ArrayList<>();
         final List<Names> requires = new ArrayList<>();
-        /** The flags the rule's Java passes (when, unless), in the order they first appear. */
+        /** The given names read as flags (when, unless). */
         final List<String> flags = new ArrayList<>();
+        /** The given names read as values (@name). */
+        final List<String> values = new ArrayList<>();
+        /** The given line, or null. */
+        Line givenLine;
         final List<String> keep = new ArrayList<>();
+        /** The use lines, by the block they bring in. */
+        final Map<String, Line> uses = new LinkedHashMap<>();
+        /** The keep lines, checked once every property is read. */
+        final List<Line> keepLines = new ArrayList<>();
+        /** What the rule's Java passes, flags and values, in the order of the compiled method's parameters. */
         final List<String> given = new ArrayList<>();
         boolean rest;
         boolean makesNothing;
-        /** The block whose lines are being read (use), or null. */
-        String block;
         String doc = "";
 
         Declaration(String owner, String constant) {
@@ -95,6 +127,45 @@ public final class RulesCompiler {
     }
 
     public static void main(String[] args) throws IOException {
+        try {
+            compile(args);
+        } catch (RuleError e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** The text blocks of one class, by constant: their text, their javadoc, the file line of their first line. */
+    static final class Blocks {
+        final String file;
+        final String owner;
+        final Map<String, String> texts = new LinkedHashMap<>();
+        final Map<String, String> docs = new LinkedHashMap<>();
+        final Map<String, Integer> starts = new LinkedHashMap<>();
+
+        Blocks(String file, String owner, String source) {
+            this.file = file;
+            this.owner = owner;
+            Matcher m = BLOCK.matcher(source);
+            while (m.find()) {
+                texts.put(m.group(2), textBlock(m.group(3)));
+                docs.put(m.group(2), m.group(1) == null ? "" : javadoc(m.group(1)));
+                starts.put(m.group(2), 1 + (int) source.substring(0, m.start(3)).chars().filter(c -> c == '\n').count());
+            }
+        }
+
+        /** A text block's lines, with where each is ({@code used}: the block use brought them in from, or null). */
+        List<Line> lines(String constant, String used) {
+            List<Line> lines = new ArrayList<>();
+            String[] texts = this.texts.get(constant).split("\n", -1);
+            for (int i = 0; i < texts.length - 1; i++) {
+                lines.add(new Line(file, owner, constant, i + 1, starts.get(constant) + i, texts[i], used));
+            }
+            return lines;
+        }
+    }
+
+    static void compile(String[] args) throws IOException {
         Path project = Path.of(args[0]);
         Path core = project.resolve("src/main/java/destination/klaviyo/core");
         List<Declaration> declarations = new ArrayList<>();
@@ -102,19 +173,17 @@ public final class RulesCompiler {
         try (var files = Files.list(core)) {
             for (Path file : files.sorted().toList()) {
                 String owner = file.getFileName().toString().replace(".java", "");
-                String source = Files.readString(file);
-                Map<String, String> blocks = new LinkedHashMap<>();
-                Map<String, String> docs = new LinkedHashMap<>();
-                Matcher m = BLOCK.matcher(source);
-                while (m.find()) {
-                    blocks.put(m.group(2), textBlock(m.group(3)));
-                    docs.put(m.group(2), m.group(1) == null ? "" : javadoc(m.group(1)));
-                }
-                for (var block : blocks.entrySet()) {
-                    if (block.getValue().startsWith("from ")) {
-                        Declaration d = parse(owner, block.getKey(), blocks, lookups);
-                        d.doc = docs.get(block.getKey());
+                Blocks blocks = new Blocks(project.relativize(file).toString().replace('\\', '/'), owner,
+                        Files.readString(file));
+                for (String constant : blocks.texts.keySet()) {
+                    String[] first = blocks.texts.get(constant).strip().split("\\s+");
+                    if (first[0].equals("from")) {
+                        Declaration d = parse(owner, constant, blocks, lookups);
+                        d.doc = blocks.docs.get(constant);
                         declarations.add(d);
+                    } else if (near(first[0], "from")) {
+                        // A declaration whose first word is mistyped would be no declaration at all.
+                        throw blocks.lines(constant, null).get(0).error(first[0] + " is no keyword: a declaration starts with from");
                     }
                 }
             }
@@ -170,49 +239,135 @@ public final class RulesCompiler {
         return text.toString();
     }
 
-    static Declaration parse(String owner, String constant, Map<String, String> blocks, Map<String, Lookup> lookups) {
+    /** The keywords that start a line; any other first word names a property. */
+    static final List<String> KEYWORDS = List.of("from", "given", "use", "drop", "require", "keep", "rest", "make");
+
+    static Declaration parse(String owner, String constant, Blocks blocks, Map<String, Lookup> lookups) {
         Declaration d = new Declaration(owner, constant);
-        List<String> lines = new ArrayList<>(List.of(blocks.get(constant).split("\n")));
+        List<Line> lines = blocks.lines(constant, null);
+        int said = 0;
         for (int i = 0; i < lines.size(); i++) {
-            String[] words = lines.get(i).trim().split("\\s+");
-            String first = words[0];
-            if (first.isEmpty()) {
+            Line line = lines.get(i);
+            String[] words = line.words();
+            if (words.length == 0) {
                 continue;
             }
-            switch (first) {
-                case "from" -> d.from = words[1].equals("nothing") ? null : words[1];
-                case "use" -> {
-                    List<String> used = new ArrayList<>();
-                    used.add("block " + words[1]);
-                    used.addAll(List.of(blocks.get(words[1]).split("\n")));
-                    used.add("block -");
-                    lines.addAll(i + 1, used);
+            said++;
+            switch (words[0]) {
+                case "from" -> {
+                    if (said != 1 || line.used() != null) {
+                        throw line.error("from comes first, once");
+                    }
+                    count(line, words, 2, "from <object>, or from nothing");
+                    d.from = words[1].equals("nothing") ? null : words[1];
                 }
-                case "block" -> d.block = words[1].equals("-") ? null : words[1];
-                case "drop" -> d.drops.add(names(d, words));
-                case "require" -> d.requires.add(names(d, words));
-                case "keep" -> d.keep.addAll(List.of(words).subList(1, words.length));
-                case "rest" -> d.rest = true;
-                case "make" -> d.makesNothing = words[1].equals("nothing");
-                default -> d.properties.add(property(d, words));
+                case "given" -> {
+                    if (said != 2 || line.used() != null) {
+                        throw line.error("given comes right after from, once");
+                    }
+                    if (words.length < 2) {
+                        throw line.error("given names the values the rule's Java passes, in the order of the method's parameters");
+                    }
+                    for (String name : List.of(words).subList(1, words.length)) {
+                        if (!NAME.matcher(name).matches()) {
+                            throw line.error("a given name is a Java name: " + name);
+                        }
+                        if (d.given.contains(name)) {
+                            throw line.error(name + " is given twice");
+                        }
+                        d.given.add(name);
+                    }
+                    d.givenLine = line;
+                }
+                case "use" -> {
+                    count(line, words, 2, "use <the constant of a text block of " + owner + ">");
+                    if (line.used() != null) {
+                        throw line.error("the lines a use brings in use no other block");
+                    }
+                    String text = blocks.texts.get(words[1]);
+                    if (text == null) {
+                        throw line.error(owner + " has no text block " + words[1]);
+                    }
+                    if (text.strip().startsWith("from ")) {
+                        throw line.error(words[1] + " is a declaration: use brings in the lines of a block without from");
+                    }
+                    lines.addAll(i + 1, blocks.lines(words[1], words[1]));
+                    d.uses.put(words[1], line);
+                }
+                case "drop" -> d.drops.add(names(d, line, words, true));
+                case "require" -> d.requires.add(names(d, line, words, true));
+                case "keep" -> d.keep.addAll(names(d, line, words, false).names);
+                case "rest" -> {
+                    count(line, words, 1, "rest, alone");
+                    d.rest = true;
+                }
+                case "make" -> {
+                    if (words.length != 2 || !words[1].equals("nothing")) {
+                        throw line.error("make nothing, alone, is the only make");
+                    }
+                    d.makesNothing = true;
+                }
+                default -> d.properties.add(property(d, line, words));
+            }
+        }
+        for (String name : d.given) {
+            if (d.flags.contains(name) && d.values.contains(name)) {
+                throw d.givenLine.error(name + " is given as a flag (when, unless) and as a value (@" + name + "): it is one or the other");
+            }
+            if (!d.flags.contains(name) && !d.values.contains(name)) {
+                throw d.givenLine.error(name + " is given but never read: no @" + name + ", no when or unless " + name);
             }
         }
         Lookup lookup = d.from == null ? null : lookups.computeIfAbsent(d.from, Lookup::new);
         for (Property p : d.properties) {
             for (Source s : p.sources) {
                 if (!s.key.startsWith("@")) {
-                    register(lookup, s.key);
+                    register(lookup, s.key, p.at);
                 }
-                s.takes.forEach(k -> register(lookup, k));
+                s.takes.forEach(k -> register(lookup, k, p.at));
             }
-            p.takes.forEach(k -> register(lookup, k));
+            p.takes.forEach(k -> register(lookup, k, p.at));
         }
-        d.drops.forEach(n -> n.names.forEach(k -> register(lookup, k)));
-        d.requires.forEach(n -> n.names.forEach(name -> property(d, name)));
-        for (String name : d.keep) {
-            property(d, name);
+        d.drops.forEach(n -> n.names.forEach(k -> register(lookup, k, n.at)));
+        d.requires.forEach(n -> n.names.forEach(name -> property(d, name, n.at)));
+        for (Line keep : d.keepLines) {
+            for (String name : keep.words()) {
+                if (!name.equals("keep")) {
+                    property(d, name, keep);
+                }
+            }
         }
         return d;
+    }
+
+    /** Refuses a line of another number of words. */
+    static void count(Line line, String[] words, int count, String form) {
+        if (words.length != count) {
+            throw line.error("the form is: " + form);
+        }
+    }
+
+    /**
+     * Whether a word is a keyword mistyped: one letter added, left out, changed or two swapped (two of
+     * them in a keyword of six letters or more), as javac would call it a misspelled keyword.
+     */
+    static boolean near(String word, String keyword) {
+        int limit = keyword.length() >= 6 ? 2 : 1;
+        int[][] d = new int[word.length() + 1][keyword.length() + 1];
+        for (int i = 0; i <= word.length(); i++) {
+            for (int j = 0; j <= keyword.length(); j++) {
+                if (i == 0 || j == 0) {
+                    d[i][j] = i + j;
+                    continue;
+                }
+                int cost = word.charAt(i - 1) == keyword.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && word.charAt(i - 1) == keyword.charAt(j - 2) && word.charAt(i - 2) == keyword.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[word.length()][keyword.length()] <= limit;
     }
 
     /** A property whose name starts with _: read for the rule's Java (keep), never sent. */
@@ -225,28 +380,50 @@ public final class RulesCompiler {
         return (int) d.properties.subList(0, d.properties.indexOf(p)).stream().filter(q -> !internal(q)).count();
     }
 
-    static Property property(Declaration d, String name) {
+    /** The property a require or keep line names. */
+    static Property property(Declaration d, String name, Line at) {
         return d.properties.stream().filter(p -> p.name.equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(d.constant + ": no property " + name));
+                .orElseThrow(() -> at.error("no property " + name + " in " + d.owner + "." + d.constant));
     }
 
-    static void register(Lookup lookup, String key) {
+    static Property property(Declaration d, String name) {
+        return d.properties.stream().filter(p -> p.name.equals(name)).findFirst().orElseThrow();
+    }
+
+    static void register(Lookup lookup, String key, Line at) {
+        if (lookup == null) {
+            throw at.error("a declaration from nothing reads no key: " + key);
+        }
         int dot = key.indexOf('.');
         if (dot > 0) {
-            lookup.key(key.substring(0, dot));
+            lookup.key(key.substring(0, dot), at);
             Lookup child = lookup.children.computeIfAbsent(key.substring(0, dot),
                     k -> new Lookup(lookup.name + camelUpper(k)));
-            child.key(key.substring(dot + 1));
+            child.key(key.substring(dot + 1), at);
         } else {
-            lookup.key(key);
+            lookup.key(key, at);
         }
     }
 
+    /** The flag or value names the rule's Java passes. */
+    static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** A key of the object: exact (=) or not, maybe key b of the object at key a (a.b). */
+    static final Pattern KEY = Pattern.compile("=?[^\\s|:>=@.-][^\\s|:.]*(?:\\.[^\\s|:.]+)?");
+    /** A property's name: a letter, $ or _, then letters, digits, $ and _; a copy's ends in ?. */
+    static final Pattern PROPERTY = Pattern.compile("[$A-Za-z_][$\\w]*\\??");
+
     /** The condition that ends a line ("when flag", "unless flag": the flag, or "!flag"), or null. */
-    static String condition(Declaration d, String[] words) {
+    static String condition(Declaration d, Line line, String[] words) {
         int n = words.length;
         if (n < 3 || !words[n - 2].equals("when") && !words[n - 2].equals("unless")) {
             return null;
+        }
+        if (!NAME.matcher(words[n - 1]).matches()) {
+            throw line.error("a flag is a Java name: " + words[n - 1]);
+        }
+        if (!d.given.contains(words[n - 1])) {
+            throw line.error("the flag " + words[n - 1] + " is not given: name it in the line after from (given ... "
+                    + words[n - 1] + ")");
         }
         if (!d.flags.contains(words[n - 1])) {
             d.flags.add(words[n - 1]);
@@ -254,59 +431,124 @@ public final class RulesCompiler {
         return (words[n - 2].equals("unless") ? "!" : "") + words[n - 1];
     }
 
-    static Names names(Declaration d, String[] words) {
-        String when = condition(d, words);
-        return new Names(List.of(words).subList(1, words.length - (when == null ? 0 : 2)), when);
+    /** A drop, require or keep line: one name at least, and, but for keep, maybe a condition. */
+    static Names names(Declaration d, Line line, String[] words, boolean conditional) {
+        String when = conditional ? condition(d, line, words) : null;
+        List<String> names = List.of(words).subList(1, words.length - (when == null ? 0 : 2));
+        if (names.isEmpty()) {
+            throw line.error(words[0] + " names one " + (words[0].equals("drop") ? "key" : "property") + " at least");
+        }
+        for (String name : names) {
+            if (name.equals("when") || name.equals("unless")) {
+                throw line.error(name + " ends a line: " + name + " <flag>");
+            }
+            if (words[0].equals("drop") ? !KEY.matcher(name).matches() : !PROPERTY.matcher(name + "?").matches()) {
+                throw line.error("no " + (words[0].equals("drop") ? "key" : "property name") + " " + name);
+            }
+        }
+        if (words[0].equals("keep")) {
+            d.keepLines.add(line);
+        }
+        return new Names(names, when, line);
     }
 
-    static Property property(Declaration d, String[] all) {
-        String when = condition(d, all);
+    /** A property line: name source [| source]... [>reading] [-key]... [when|unless flag]. */
+    static Property property(Declaration d, Line line, String[] all) {
+        String when = condition(d, line, all);
         String[] words = when == null ? all : java.util.Arrays.copyOf(all, all.length - 2);
         String name = words[0];
+        // A keyword's line names names; a property's line that reads a key with a reading, or gives
+        // a value, reads like no keyword's, so a property may be named name or url.
+        boolean keywordLike = java.util.Arrays.stream(words).skip(1).noneMatch(w -> w.contains(":") || w.equals("|")
+                || w.startsWith("@") || w.startsWith(">") || w.startsWith("~"));
+        for (String keyword : KEYWORDS) {
+            if (keywordLike && name.matches("[a-zA-Z]+") && near(name, keyword)) {
+                throw line.error(name + " is no keyword (" + keyword + "?), and a property's name is never a letter"
+                        + " away from a keyword's");
+            }
+        }
+        if (!PROPERTY.matcher(name).matches()) {
+            throw line.error("no property name " + name + ": a letter, $ or _, then letters, digits, $ and _");
+        }
         boolean copy = name.endsWith("?");
         name = copy ? name.substring(0, name.length() - 1) : name;
+        String named = name;
+        if (d.properties.stream().anyMatch(p -> p.name.equals(named))) {
+            throw line.error("the property " + name + " is declared twice");
+        }
         List<Source> sources = new ArrayList<>();
         List<String> takes = new ArrayList<>();
         String then = null;
-        for (int w = 1; w < words.length; w++) {
-            String word = words[w];
-            if (word.equals("|")) {
-                continue;
+        int w = 1;
+        while (true) {
+            if (w == words.length || words[w].equals("|")) {
+                throw line.error(sources.isEmpty() ? "a property names its sources after its name" : "a source after |");
             }
-            if (word.startsWith(">")) {
-                then = reading(word.substring(1));
-            } else if (word.startsWith("~")) {
-                if (sources.isEmpty() || sources.get(sources.size() - 1).key.startsWith("@")) {
-                    throw new IllegalStateException(name + ": ~" + word.substring(1) + " follows no key of the object");
+            Source source = source(d, line, words[w++]);
+            sources.add(source);
+            while (w < words.length && words[w].startsWith("~")) {
+                String key = words[w++].substring(1);
+                if (source.key.startsWith("@") || !KEY.matcher(key).matches()) {
+                    throw line.error("~" + key + " follows a key of the object, and names a key it takes over");
                 }
-                sources.get(sources.size() - 1).takes.add(word.substring(1));
-            } else if (word.startsWith("-")) {
-                takes.add(word.substring(1));
+                source.takes.add(key);
+            }
+            if (w < words.length && words[w].equals("|")) {
+                w++;
             } else {
-                int colon = word.indexOf(':');
-                String key = colon < 0 ? word : word.substring(0, colon);
-                String reading = colon < 0 ? null : reading(word.substring(colon + 1));
-                if (key.startsWith("@") && reading != null && !reading.equals("email")) {
-                    throw new IllegalStateException(name + ": a given value is read as it is, or as an email");
-                }
-                if (key.startsWith("@") && !d.given.contains(key.substring(1))) {
-                    d.given.add(key.substring(1));
-                }
-                sources.add(new Source(key, reading, new ArrayList<>()));
+                break;
             }
+        }
+        if (w < words.length && words[w].startsWith(">")) {
+            then = reading(line, words[w++].substring(1));
+        }
+        while (w < words.length && words[w].startsWith("-")) {
+            String key = words[w++].substring(1);
+            if (!KEY.matcher(key).matches()) {
+                throw line.error("no key " + key + " after -");
+            }
+            takes.add(key);
+        }
+        if (w < words.length) {
+            throw line.error("unexpected " + words[w] + ": after the sources come >reading, -key..., when|unless flag");
         }
         if (then != null && sources.stream().anyMatch(src -> src.key.startsWith("@"))) {
-            throw new IllegalStateException(name + ": a reading after the sources reads keys of the object, not given values");
+            throw line.error("a reading after the sources reads keys of the object, not given values");
         }
         if (then != null && sources.stream().anyMatch(src -> !src.takes.isEmpty())) {
-            throw new IllegalStateException(name + ": ~key does not go with a reading after the sources");
+            throw line.error("~key does not go with a reading after the sources");
         }
-        return new Property(name, copy, sources, then, takes, d.block, when);
+        return new Property(name, copy, sources, then, takes, line.used(), when, line);
     }
 
-    static String reading(String name) {
+    /** A source: a key of the object or a given @value, maybe with a :reading. */
+    static Source source(Declaration d, Line line, String word) {
+        int colon = word.indexOf(':');
+        String key = colon < 0 ? word : word.substring(0, colon);
+        String reading = colon < 0 ? null : reading(line, word.substring(colon + 1));
+        if (key.startsWith("@")) {
+            if (!NAME.matcher(key.substring(1)).matches()) {
+                throw line.error("a given value is @ and a Java name: " + key);
+            }
+            if (reading != null && !reading.equals("email")) {
+                throw line.error("a given value is read as it is, or as an email");
+            }
+            if (!d.given.contains(key.substring(1))) {
+                throw line.error(key + " is not given: name it in the line after from (given ... " + key.substring(1) + ")");
+            }
+            if (!d.values.contains(key.substring(1))) {
+                d.values.add(key.substring(1));
+            }
+        } else if (!KEY.matcher(key).matches()) {
+            throw line.error("no key " + key + ": a key, =key for that exact key, a.b for key b of the object at key a,"
+                    + " or @name for a given value");
+        }
+        return new Source(key, reading, new ArrayList<>());
+    }
+
+    static String reading(Line line, String name) {
         if (!READINGS.contains(name)) {
-            throw new IllegalStateException("no reading " + name);
+            throw line.error("no reading " + name + " (the readings: " + String.join(", ", READINGS) + ")");
         }
         return name;
     }
@@ -428,8 +670,9 @@ public final class RulesCompiler {
                 d.properties.stream().map(Property::block).filter(b -> b != null).distinct().forEach(block -> {
                     Declaration first = blocks.putIfAbsent(block, d);
                     users.merge(block, 1, Integer::sum);
-                    if (first != null && !first.from.equals(d.from)) {
-                        throw new IllegalStateException(block + " is used by declarations that read different objects");
+                    if (first != null && !java.util.Objects.equals(first.from, d.from)) {
+                        throw d.uses.get(block).error(block + " is used by declarations that read different objects ("
+                                + first.owner + "." + first.constant + " reads the " + first.from + ")");
                     }
                 });
             }
@@ -453,10 +696,16 @@ public final class RulesCompiler {
                 params.add("Found f");
                 params.add("int object");
             }
-            d.flags.forEach(flag -> params.add("boolean " + flag));
-            d.given.forEach(g -> params.add("int " + g));
+            d.given.forEach(g -> params.add((d.flags.contains(g) ? "boolean " : "int ") + g));
             line("");
-            line("    /** " + d.owner + "." + d.constant + (d.makesNothing ? ": its kept values." : ": the object, or Values.NO_VALUE.") + " */");
+            String what = d.owner + "." + d.constant + (d.makesNothing ? ": its kept values." : ": the object, or Values.NO_VALUE.");
+            if (d.given.isEmpty()) {
+                line("    /** " + what + " */");
+            } else {
+                line("    /**");
+                line("     * " + what + " Given, in the order of its given line: " + String.join(", ", d.given) + ".");
+                line("     */");
+            }
             // A declaration that makes nothing and reads one property gives that property's value.
             boolean single = d.makesNothing && d.properties.size() == 1 && d.keep.isEmpty();
             line("    " + (d.makesNothing && !single ? "void " : "int ") + d.method + "(" + String.join(", ", params) + ") {");
@@ -520,7 +769,7 @@ public final class RulesCompiler {
                 Property p = props.get(i);
                 o += internal(p) ? 0 : 1;
                 if (internal(p) && (shared(p.block) || !base.isEmpty())) {
-                    throw new IllegalStateException(p.name + ": an internal property cannot be in a block");
+                    throw p.at.error("an internal property (" + p.name + ") cannot be in a block that use brings in");
                 }
                 if (base.isEmpty() && shared(p.block)) {
                     if (!p.block.equals(inBlock)) {
@@ -555,7 +804,8 @@ public final class RulesCompiler {
                 if (p.copy && p == own.get(own.size() - 1)) {
                     int first = props.indexOf(own.get(0));
                     if (i - first + 1 != own.size() || props.subList(first, i).stream().anyMatch(RulesCompiler::internal)) {
-                        throw new IllegalStateException(p.name + ": the copies of a declaration come one after the other");
+                        throw p.at.error("the copies of a declaration come one after the other, with no internal property"
+                                + " between them");
                     }
                     first = o - own.size() + 1;
                     line("        m[" + base + o + "] = v;");

@@ -1,5 +1,6 @@
 // Joins the JavaScript shell (src/main/js) and TeaVM's module-less output into the files sites load.
-//   1. Each shell file is parsed on its own, so a syntax error names its file and line.
+//   1. Each shell file is parsed on its own, so a syntax error names its file and line. The numbers it
+//      shares with Java are written in from the Java constants it names (see SHARED_CLASSES).
 //   2. Two debugging hooks of TeaVM's runtime are taken out (see DEBUG_HOOKS): nothing in the bundle
 //      needs them, and with them gone terser drops what only they used. Each is checked to be there
 //      exactly once, so a TeaVM that changes them fails the build instead of shipping them.
@@ -71,6 +72,33 @@ if (CALL_WITH_RECEIVER.test(raw)) {
   throw new Error('TeaVM generated glue for JavaScript calling a Java object\'s method: call Java through Bundle\'s static functions');
 }
 
+// The numbers the shell shares with Java have one home, the Java constant: the shell names it as Java
+// does (Values.OBJECT, SubscriptionPolicy.DONE), and here each name becomes its value, read from the
+// Java source, so it costs nothing at run time. A name that is no such constant, or whose value is not
+// a plain number, fails the build. What was written goes to target/shell-numbers.json, which
+// SharedNumbersTest checks against the compiled Java classes.
+const SHARED_CLASSES = ['Values', 'SubscriptionPolicy'];
+const SHARED_NAME = new RegExp(`\\b(${SHARED_CLASSES.join('|')})\\.([A-Z][A-Z0-9_]*)\\b`, 'g');
+const sharedNumbers = {};
+const javaConstants = Object.fromEntries(SHARED_CLASSES.map((owner) => {
+  const java = readFileSync(new URL(`../main/java/destination/klaviyo/core/${owner}.java`, import.meta.url), 'utf8');
+  const constants = {};
+  for (const [, name, value] of java.matchAll(/^\s*(?:public\s+)?(?:static\s+)?(?:final\s+)?(?:int|double)\s+([A-Z][A-Z0-9_]*)\s*=\s*(-?\d+)\s*;/gm)) {
+    constants[name] = Number(value);
+  }
+  return [owner, constants];
+}));
+function shareNumbers(name, source) {
+  return source.replace(SHARED_NAME, (text, owner, constant) => {
+    const value = javaConstants[owner][constant];
+    if (value === undefined) {
+      throw new Error(`src/main/js/${name}: ${text} is no constant of ${owner}.java with a number for its value`);
+    }
+    sharedNumbers[text] = value;
+    return value < 0 ? `(${value})` : String(value);
+  });
+}
+
 // The factory's lines, and a source map from them to the shell's files and (through TeaVM's map) Java.
 const lines = ['function(){"use strict";'];
 const factoryMap = new SourceMapGenerator({ file: 'factory.js' });
@@ -81,7 +109,8 @@ for (const name of SHELL) {
   } catch (e) {
     throw new Error(`src/main/js/${name}:${e.line}:${e.col}: ${e.message}`);
   }
-  const sourceLines = source.replace(/\n$/, '').split('\n');
+  // The map keeps the shell's own text (the names); the factory gets the numbers, on the same lines.
+  const sourceLines = shareNumbers(name, source).replace(/\n$/, '').split('\n');
   sourceLines.forEach((line, i) => {
     // Each line of the shell maps to itself: good enough for a stack trace or a breakpoint.
     factoryMap.addMapping({ generated: { line: lines.length + i + 1, column: 0 }, source: `js/${name}`,
@@ -132,6 +161,7 @@ const outputs = [
 ];
 
 mkdirSync(distDir, { recursive: true });
+writeFileSync(join(distDir, '..', 'shell-numbers.json'), `${JSON.stringify(sharedNumbers, null, 2)}\n`);
 rmSync(npmDir, { recursive: true, force: true });
 mkdirSync(npmDir, { recursive: true });
 for (const [dir, name, wrapped, esModule] of outputs) {

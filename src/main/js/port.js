@@ -18,8 +18,8 @@ var portMine = [];
 /** Keys normalised as the facade (obj-case) compares them; pages reuse their keys. */
 var portNormal = new Map();
 var PORT_NOISE = /[^a-zA-Z0-9.]+/g;
-var PORT_MAX_DEPTH = 10;
-var PORT_MAX_ITEMS = 1000;
+var PORT_MAX_DEPTH = Values.MAX_DEPTH;
+var PORT_MAX_ITEMS = Values.MAX_ITEMS;
 /** What a copy returns for a value JSON has no place for. */
 var PORT_LEFT_OUT = {};
 
@@ -48,19 +48,24 @@ function portJson(h) {
   return portMine[h] ? portSlots[h] : portCopy(portSlots[h], null);
 }
 
-/** The value's kind, as Values numbers them: 0 undefined ... 8 other. */
+/**
+ * The value's kind, as Values numbers them (src/build/bundle.mjs writes in the number of each Java
+ * constant the shell names).
+ */
 function portKind(v) {
   var t = typeof v;
-  if (v == null) return v === null ? 1 : 0;
+  if (v == null) return v === null ? Values.NULL : Values.UNDEFINED;
   if (t != 'object') {
-    return t == 'boolean' ? 2 : t == 'number' ? (isFinite(v) ? 3 : 8) : t == 'string' ? 4 : t == 'bigint' ? 7 : 8;
+    return t == 'boolean' ? Values.BOOLEAN : t == 'number' ? (isFinite(v) ? Values.NUMBER : Values.OTHER)
+      : t == 'string' ? Values.STRING : t == 'bigint' ? Values.STRINGIFIED : Values.OTHER;
   }
   try {
-    if (Array.isArray(v)) return 5;
+    if (Array.isArray(v)) return Values.ARRAY;
     t = Object.prototype.toString.call(v);
-    return t == '[object Object]' ? 6 : t == '[object Date]' && isFinite(Date.prototype.getTime.call(v)) ? 7 : 8;
+    return t == '[object Object]' ? Values.OBJECT
+      : t == '[object Date]' && isFinite(Date.prototype.getTime.call(v)) ? Values.STRINGIFIED : Values.OTHER;
   } catch (e) {
-    return 8;
+    return Values.OTHER;
   }
 }
 
@@ -69,7 +74,7 @@ function portKind(v) {
  * the value's kind. Only a read that throws writes it, so the copy's many reads stay as fast as before.
  */
 var portThrew = 0;
-var PORT_THREW = 32;
+var PORT_THREW = Values.THREW;
 
 /** A property read that cannot throw: a getter or a Proxy trap that throws gives undefined. */
 function portRead(o, k) {
@@ -84,11 +89,11 @@ function portRead(o, k) {
 /** The kind of property k of the plain object at handle h, as portFind reports kinds (0 for any other value). */
 function portKindAt(h, k) {
   var o = portSlots[h], v;
-  if (portKind(o) != 6) return 0;
+  if (portKind(o) != Values.OBJECT) return Values.UNDEFINED;
   portThrew = 0;
   v = portRead(o, k);
   // portThrew first: portKind may run a Proxy's trap, which may read again.
-  return portThrew | portKind(v) | (v ? 16 : 0);
+  return portThrew | portKind(v) | (v ? Values.TRUTHY : 0);
 }
 
 function portKeys(o) {
@@ -102,7 +107,8 @@ function portKeys(o) {
 /** The string form of a string, a finite number, a BigInt or a valid Date, as JavaScript writes it; else null. */
 function portText(v) {
   var k = portKind(v);
-  return k == 4 ? v : k == 3 || typeof v == 'bigint' ? String(v) : k == 7 ? Date.prototype.toISOString.call(v) : null;
+  return k == Values.STRING ? v : k == Values.NUMBER || typeof v == 'bigint' ? String(v)
+    : k == Values.STRINGIFIED ? Date.prototype.toISOString.call(v) : null;
 }
 
 /**
@@ -133,7 +139,7 @@ function portNormalised(key) {
 /**
  * Finds a key list's keys in the object at handle h. Returns the handle r of a record of the lookup;
  * entry i's value is at handle r + 1 + i. The kinds table (Java's, by handle) gets the object's own
- * kind at r and entry i's kind at r + 1 + i, with 16 added when the value is truthy. An entry takes
+ * kind at r and entry i's kind at r + 1 + i, with Values.TRUTHY added when the value is truthy. An entry takes
  * the value of the first own key it matches. The record remembers, per key, which of the first 31
  * entries it matched, so that portBuild can leave out the keys of consumed entries. When the table is
  * too small, nothing is read and the size needed comes back, negated.
@@ -145,13 +151,13 @@ function portFind(h, id, kinds) {
 
 function portFindIn(o, id, kinds) {
   var list = portLists[id], n = list.names.length, r = portTop, marks = [], found = 0;
-  var kind = portKind(o), keys = kind == 6 ? portKeys(o) : [];
+  var kind = portKind(o), keys = kind == Values.OBJECT ? portKeys(o) : [];
   // An array, not {o: o}: HtmlUnit's engine would name an anonymous function o.
   portSlots[r] = [o, keys, marks];
   kinds[r] = kind;
   for (var i = r + 1; i <= r + n; i++) {
     portSlots[i] = void 0;
-    kinds[i] = 0;
+    kinds[i] = Values.UNDEFINED;
   }
   portTop = r + n + 1;
   for (var j = 0, count = Math.min(keys.length, PORT_MAX_ITEMS); j < count; j++) {
@@ -164,7 +170,7 @@ function portFindIn(o, id, kinds) {
         found |= bit;
         portThrew = 0;
         var v = portSlots[r + 1 + entry] = portRead(o, key);
-        kinds[r + 1 + entry] = portThrew | portKind(v) | (v ? 16 : 0);
+        kinds[r + 1 + entry] = portThrew | portKind(v) | (v ? Values.TRUTHY : 0);
       }
       mark |= bit;
     }
@@ -187,7 +193,7 @@ function portFindEach(h, id, kinds) {
 
 function portLength(h) {
   var v = portSlots[h];
-  if (portKind(v) != 5) return 0;
+  if (portKind(v) != Values.ARRAY) return 0;
   var n = portRead(v, 'length');
   return n > 0 ? Math.min(n, PORT_MAX_ITEMS) : 0;
 }
@@ -206,12 +212,12 @@ function portCopy(v, path) {
   if (t == 'bigint') return String(v);
   if (t != 'object') return PORT_LEFT_OUT;
   var kind = portKind(v);
-  if (kind == 7) return Date.prototype.toISOString.call(v);
+  if (kind == Values.STRINGIFIED) return Date.prototype.toISOString.call(v);
   if (!path) path = [];
-  if (kind != 5 && kind != 6 || path.length > PORT_MAX_DEPTH || path.indexOf(v) >= 0) return PORT_LEFT_OUT;
+  if (kind != Values.ARRAY && kind != Values.OBJECT || path.length > PORT_MAX_DEPTH || path.indexOf(v) >= 0) return PORT_LEFT_OUT;
   path.push(v);
   var copy;
-  if (kind == 5) {
+  if (kind == Values.ARRAY) {
     copy = [];
     for (var i = 0, n = Math.min(portRead(v, 'length') >>> 0, PORT_MAX_ITEMS); i < n; i++) {
       var c = portCopy(portRead(v, i), path);

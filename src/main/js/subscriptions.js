@@ -24,7 +24,8 @@ var subscriptionsRefused = {};
  * browser keeps a handful, so a mix-up of two is about as likely as one in a billion. It hides the
  * address from a glance at storage, not from someone who tries addresses they already know. Each
  * attempt first writes the time in the mark, so that no other page or tab sends it meanwhile; Java's
- * answer to each response says what comes next (-1 made, -2 refused, -3 failed, else a wait).
+ * answer to each response says what comes next (SubscriptionPolicy.DONE, REFUSED, FAILED, else a wait:
+ * src/build/bundle.mjs writes in the number of each Java constant the shell names).
  */
 function subscriptionsRequest(apiKey, key, body) {
   for (var text = JSON.stringify(key), h = 0x811c9dc5, i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
@@ -49,9 +50,11 @@ function subscriptionsRequest(apiKey, key, body) {
       return;
     }
     if (live) delete subscriptionsUnderWay[mark];
-    if (next == -2) subscriptionsRefused[mark] = 1;
-    if (next == -1 || live) storageSet('local', mark, next == -1 ? 1 : void 0);
-    if (next < -1 && debugEnabled()) debugPrint('subscription failed:', status);
+    if (next == SubscriptionPolicy.REFUSED) subscriptionsRefused[mark] = 1;
+    if (next == SubscriptionPolicy.DONE || live) {
+      storageSet('local', mark, next == SubscriptionPolicy.DONE ? SubscriptionPolicy.MADE : void 0);
+    }
+    if (next != SubscriptionPolicy.DONE && debugEnabled()) debugPrint('subscription failed:', status);
   }
   // fetch with keepalive: a subscription made just before the page unloads still completes. Where
   // there is no fetch (older browsers), it fails as the network would.

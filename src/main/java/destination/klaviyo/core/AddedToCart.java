@@ -18,6 +18,7 @@ final class AddedToCart {
      */
     static final String ADDED_TO_CART = """
             from product
+            given total categories quantity names items
             $value                @total | revenue:money ~=revenue
             AddedItemProductName  name:id                                   -name
             AddedItemProductID    productId:id ~productId | id:id ~id

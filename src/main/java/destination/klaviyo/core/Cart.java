@@ -41,6 +41,7 @@ final class Cart {
     /** A line as the tab stores it: Segment's names, which {@link Product} reads back. */
     static final String LINE = """
             from product
+            given quantity
             product_id  productId:id | id:id
             sku         sku:id
             name        name:id
@@ -54,6 +55,7 @@ final class Cart {
     /** The stored cart: this version, its cart_id, its lines. */
     static final String RECORD = """
             from nothing
+            given version id lines
             v      @version
             cart   @id
             items  @lines
@@ -167,8 +169,9 @@ final class Cart {
     void save(TabStorage storage, int key) {
         int[] stored = new int[count];
         for (int i = 0; i < count; i++) {
-            stored[i] = rules.cartLine(lines[i].fields, Values.NO_VALUE, values.ofNumber(lines[i].quantity));
+            stored[i] = rules.cartLine(lines[i].fields, Values.NO_VALUE, /* quantity */ values.ofNumber(lines[i].quantity));
         }
-        storage.write(key, rules.cartRecord(values.ofNumber(VERSION), id, values.array(stored, count)));
+        storage.write(key, rules.cartRecord(/* version */ values.ofNumber(VERSION), /* id */ id,
+                /* lines */ values.array(stored, count)));
     }
 }

@@ -39,10 +39,28 @@ public final class Consent {
     private static final int GRANTED = 1;
     private static final int REVOKED = 2;
 
-    // What is read of each object, in the order it is read.
-    private static final String SETTINGS = "=consentSettings =consentCategories";
+    /**
+     * The settings Consent reads itself, since it decides before a message reaches the mapping: the
+     * consent categories, {@code consentSettings.categories} as Segment's CDN gives them, else
+     * {@code consentCategories}.
+     */
+    static final String SETTINGS = Setting.KEYS;
+
+    // What is read of each object, and the entry of each key, by its name.
+    private interface Setting {
+        String KEYS = "=consentSettings =consentCategories";
+        int CONSENT_SETTINGS = 0;
+        int CONSENT_CATEGORIES = 1;
+    }
+
     private static final String CONSENT_SETTINGS = "=categories";
-    private static final String MESSAGE = "=context =event";
+
+    private interface Field {
+        String KEYS = "=context =event";
+        int CONTEXT = 0;
+        int EVENT = 1;
+    }
+
     private static final String CONTEXT = "=consent";
     private static final String CONSENT = "=categoryPreferences";
 
@@ -67,7 +85,7 @@ public final class Consent {
 
     private Consent(Values values, String[] categories) {
         this.categories = categories;
-        messageKeys = new KeyList(values, MESSAGE);
+        messageKeys = new KeyList(values, Field.KEYS);
         contextKeys = new KeyList(values, CONTEXT);
         consentKeys = new KeyList(values, CONSENT);
     }
@@ -79,10 +97,10 @@ public final class Consent {
      * {@link Values#MAX_ITEMS} categories).
      */
     public static Consent of(Values values, int settings) {
-        Found found = new KeyList(values, SETTINGS).in(values, settings);
-        int list = new KeyList(values, CONSENT_SETTINGS).in(values, found.next().value()).next().value();
+        Found found = new KeyList(values, Setting.KEYS).in(values, settings);
+        int list = new KeyList(values, CONSENT_SETTINGS).in(values, found.value(Setting.CONSENT_SETTINGS)).value(Found.ONLY);
         if (values.length(list) == 0) {
-            list = found.next().value();
+            list = found.value(Setting.CONSENT_CATEGORIES);
         }
         int n = values.length(list);
         if (n == 0) {
@@ -101,18 +119,18 @@ public final class Consent {
     /** What becomes of a message: {@link #DROPPED}, {@link #STARTS} or {@link #DELIVERED}; the effects are done first. */
     public int admit(Values values, int message, Effects effects) {
         Found m = messageKeys.in(values, message);
-        Found context = contextKeys.in(values, m.next().value());
-        boolean unreadable = m.kind() == Values.OTHER || m.threw();
-        Found consent = consentKeys.in(values, context.next().value());
-        unreadable |= context.kind() == Values.OTHER || context.threw();
-        int preferences = consent.next().value();
+        Found context = contextKeys.in(values, m.value(Field.CONTEXT));
+        Found consent = consentKeys.in(values, context.value(Found.ONLY));
+        int preferences = consent.value(Found.ONLY);
         // A Proxy whose traps throw is OTHER; a getter that throws, THREW (with the value undefined).
-        if (values.kind(message) == Values.OTHER || unreadable || m.next().threw() || consent.threw()) {
+        if (values.kind(message) == Values.OTHER || m.kind(Field.CONTEXT) == Values.OTHER || m.threw(Field.CONTEXT)
+                || context.kind(Found.ONLY) == Values.OTHER || context.threw(Found.ONLY) || m.threw(Field.EVENT)
+                || consent.threw(Found.ONLY)) {
             return DROPPED;
         }
-        boolean event = m.kind() == Values.STRING && CONSENT_EVENT.equals(values.text(m.value()));
+        boolean event = m.kind(Field.EVENT) == Values.STRING && CONSENT_EVENT.equals(values.text(m.value(Field.EVENT)));
         int said = NOTHING;
-        if (consent.kind() == Values.OBJECT) {
+        if (consent.kind(Found.ONLY) == Values.OBJECT) {
             said = GRANTED;
             for (String category : categories) {
                 int kind = category == null ? Values.UNDEFINED : values.kindAt(preferences, category);

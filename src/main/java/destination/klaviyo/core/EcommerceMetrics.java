@@ -69,7 +69,8 @@ final class EcommerceMetrics {
         Found p = rules.product(properties);
         if (which == PRODUCT_VIEWED) {
             track("Viewed Product", rules.viewedProductViewedProduct(p, properties), out);
-            int item = rules.viewedProductViewedItem(p, properties, rules.viewedProductViewedItemMetadata(p, properties));
+            int item = rules.viewedProductViewedItem(p, properties,
+                    /* metadata */ rules.viewedProductViewedItemMetadata(p, properties));
             if (item != Values.NO_VALUE) {
                 out.send(values.command("trackViewedItem", item, Values.NO_VALUE));
             }
@@ -105,16 +106,17 @@ final class EcommerceMetrics {
         Product[] lines = cart.lines;
         int count = cart.count;
         if (which == PRODUCT_ADDED) {
-            track("Added to Cart", rules.addedToCartAddedToCart(p, properties, items.total(lines, count),
-                    items.categories(product, lines, count), values.ofNumber(product.quantity), items.names(lines, count),
-                    items.cart(lines, count)), out);
+            track("Added to Cart", rules.addedToCartAddedToCart(p, properties, /* total */ items.total(lines, count),
+                    /* categories */ items.categories(product, lines, count), /* quantity */ values.ofNumber(product.quantity),
+                    /* names */ items.names(lines, count), /* items */ items.cart(lines, count)), out);
             return true;
         }
         if (which == CHECKOUT_STARTED) {
             int eventId = checkoutId(message, p);
-            track("Started Checkout", rules.startedCheckoutStartedCheckout(p, properties, eventId != Values.NO_VALUE,
-                    eventId, items.total(lines, count), items.names(lines, count), items.categories(null, lines, count),
-                    items.cart(lines, count)), out);
+            track("Started Checkout", rules.startedCheckoutStartedCheckout(p, properties,
+                    /* identified */ eventId != Values.NO_VALUE, /* eventId */ eventId, /* total */ items.total(lines, count),
+                    /* names */ items.names(lines, count), /* categories */ items.categories(null, lines, count),
+                    /* items */ items.cart(lines, count)), out);
             return true;
         }
         return false;
@@ -136,8 +138,8 @@ final class EcommerceMetrics {
         Product[] products = array != Values.NO_VALUE ? Product.list(values, rules, array) : new Product[0];
         int count = products.length;
         out.send(values.command("track", values.ofString(PlacedOrder.NAME), rules.placedOrderPlacedOrder(order, properties,
-                items.categories(null, products, count), items.names(products, count), items.brands(products, count),
-                items.order(products, count))));
+                /* categories */ items.categories(null, products, count), /* names */ items.names(products, count),
+                /* brands */ items.brands(products, count), /* items */ items.order(products, count))));
         int orderId = rules.placedOrderPlacedOrderEventId;
         int[] keys = new int[count];
         for (int i = 0; i < count; i++) {
@@ -148,8 +150,8 @@ final class EcommerceMetrics {
         for (int i = 0; i < count; i++) {
             Product line = products[i];
             out.send(values.command("track", event, rules.placedOrderOrderedProduct(line.fields, Values.NO_VALUE,
-                    ids.id(i, line.sku, line.position), items.number(line.rowTotal()), orderId,
-                    values.ofNumber(line.quantity))));
+                    /* eventId */ ids.id(i, line.sku, line.position), /* rowTotal */ items.number(line.rowTotal()),
+                    /* orderId */ orderId, /* quantity */ values.ofNumber(line.quantity))));
         }
     }
 

@@ -26,6 +26,21 @@ public final class FormEvent {
         void call(String method, int arguments);
     }
 
+    // What is read of the event's detail and of its metaData, and the entry of each key, by its name.
+    private interface Detail {
+        String KEYS = "=type =formId =formVersionId =metaData";
+        int TYPE = 0;
+        int FORM_ID = 1;
+        int FORM_VERSION_ID = 2;
+        int META_DATA = 3;
+    }
+
+    private interface MetaData {
+        String KEYS = "=$email =$phone_number";
+        int EMAIL = 0;
+        int PHONE_NUMBER = 1;
+    }
+
     private final KeyList detail;
     private final KeyList metaData;
     private final KeyList traits;
@@ -38,9 +53,8 @@ public final class FormEvent {
 
     /** One per page: what the page reported is remembered for the page. */
     public FormEvent(Values values) {
-        // What is read, in the order it is read: the event's detail, then its metaData.
-        detail = new KeyList(values, "=type =formId =formVersionId =metaData");
-        metaData = new KeyList(values, "=$email =$phone_number");
+        detail = new KeyList(values, Detail.KEYS);
+        metaData = new KeyList(values, MetaData.KEYS);
         traits = new KeyList(values, "email phone");
         properties = new KeyList(values, "form_id form_version_id");
         integrations = new KeyList(values, "integrations");
@@ -51,21 +65,19 @@ public final class FormEvent {
     public void report(Values values, int event, Analytics analytics) {
         Found d = detail.in(values, event);
         // Strict: a type that only turns into 'submit' (['submit'], an object's toString) is no type.
-        String type = d.next().kind() == Values.STRING ? values.text(d.value()) : "";
-        boolean threw = d.threw();
-        int formId = d.next().kind() == Values.STRING ? d.ifTruthy() : Values.NO_VALUE;
-        threw |= d.threw();
-        int versionKind = d.next().kind();
-        int version = versionKind == Values.STRING || versionKind == Values.NUMBER ? d.value() : Values.NO_VALUE;
-        threw |= d.threw();
+        String type = d.kind(Detail.TYPE) == Values.STRING ? values.text(d.value(Detail.TYPE)) : "";
+        int formId = d.kind(Detail.FORM_ID) == Values.STRING ? d.ifTruthy(Detail.FORM_ID) : Values.NO_VALUE;
+        int versionKind = d.kind(Detail.FORM_VERSION_ID);
+        int version = versionKind == Values.STRING || versionKind == Values.NUMBER ? d.value(Detail.FORM_VERSION_ID) : Values.NO_VALUE;
         // metaData || {}: what is not truthy has no fields.
-        Found data = metaData.in(values, d.next().ifTruthy());
-        threw |= d.threw() || d.kind() == Values.OTHER;
-        int email = entered(values, data.next());
-        threw |= data.threw();
-        int phone = entered(values, data.next());
+        Found data = metaData.in(values, d.ifTruthy(Detail.META_DATA));
+        boolean threw = d.threw(Detail.TYPE) || d.threw(Detail.FORM_ID) || d.threw(Detail.FORM_VERSION_ID)
+                || d.threw(Detail.META_DATA) || d.kind(Detail.META_DATA) == Values.OTHER;
+        int email = entered(values, data, MetaData.EMAIL);
+        int phone = entered(values, data, MetaData.PHONE_NUMBER);
         boolean submit = type.equals("submit");
-        if (threw || data.threw() || !submit && !type.equals("stepSubmit") || formId == Values.NO_VALUE) {
+        if (threw || data.threw(MetaData.EMAIL) || data.threw(MetaData.PHONE_NUMBER) || !submit && !type.equals("stepSubmit")
+                || formId == Values.NO_VALUE) {
             return;
         }
         // Both are remembered: | rather than ||.
@@ -80,8 +92,8 @@ public final class FormEvent {
     }
 
     /** What the visitor entered in a field: a string, trimmed, when it is not empty. */
-    private static int entered(Values values, Found field) {
-        int value = field.kind() == Values.STRING ? values.trim(field.value()) : Values.NO_VALUE;
+    private static int entered(Values values, Found fields, int field) {
+        int value = fields.kind(field) == Values.STRING ? values.trim(fields.value(field)) : Values.NO_VALUE;
         return value == Values.NO_VALUE || values.text(value).isEmpty() ? Values.NO_VALUE : value;
     }
 

@@ -3,16 +3,18 @@ package destination.klaviyo.core;
 /**
  * What one {@link Values#find} found in an object: for each entry of a key list, its value and kind.
  * Entries are numbered as in the list. The kinds come with the lookup, so asking costs nothing. Part
- * of the declaration engine: outside it, a lookup is read key after key ({@link #next}).
+ * of the declaration engine; outside it, a class reads each key by the name of its entry: an int
+ * constant named after the key, beside the list in an interface of the class (ReadsByNameTest checks
+ * that each names its key), or {@link #ONLY} in a list of one key.
  */
 final class Found {
     private static final int KIND = 15;
+    /** The entry of a list of one key. */
+    static final int ONLY = 0;
 
     private final int record;
     /** The port's table of kinds by handle, as it was after this lookup. */
     private final int[] kinds;
-    /** The entry {@link #next} moved to: the one the reads without an entry read. */
-    private int current = -1;
 
     private Found(int record, int[] kinds) {
         this.record = record;
@@ -87,39 +89,6 @@ final class Found {
     int identifier(int entry) {
         int kind = kind(entry);
         return kind == Values.NUMBER || kind == Values.STRING && truthy(entry) ? record + 1 + entry : Values.NO_VALUE;
-    }
-
-    /**
-     * Moves to the next entry, in the order the key list names its keys; the reads without an entry
-     * read that one. How a class outside the engine reads a lookup: its keys one after the other.
-     */
-    Found next() {
-        current++;
-        return this;
-    }
-
-    int value() {
-        return value(current);
-    }
-
-    int kind() {
-        return kind(current);
-    }
-
-    boolean truthy() {
-        return truthy(current);
-    }
-
-    boolean threw() {
-        return threw(current);
-    }
-
-    int ifTruthy() {
-        return ifTruthy(current);
-    }
-
-    int identifier() {
-        return identifier(current);
     }
 
     // The readings of a declared source (docs/rules.md) that the methods above do not give, for the

@@ -31,6 +31,7 @@ final class Identify {
      */
     static final String PROFILE = """
             from traits
+            given enforceEmail email userId
             $email          email:known | @email | @userId:email        -=email
             $exchange_id    exchangeId:id                               -=exchangeId
             $id             @userId | id:id                             -=id    unless enforceEmail
@@ -64,8 +65,8 @@ final class Identify {
 
     /** The profile to send, or {@link Values#NO_VALUE} when the message names nobody. */
     int profile(Message message, boolean enforceEmail, Commands out) {
-        int made = rules.identifyProfile(rules.traits(message.traits), message.traits, enforceEmail, Values.NO_VALUE,
-                message.userId);
+        int made = rules.identifyProfile(rules.traits(message.traits), message.traits, /* enforceEmail */ enforceEmail,
+                /* email */ Values.NO_VALUE, /* userId */ message.userId);
         if (made == Values.NO_VALUE) {
             out.skip(enforceEmail ? "identify has no email (enforceEmail is on)"
                     : "identify has no userId, email or exchange id");
@@ -90,6 +91,7 @@ final class Identify {
      * {@link Values#NO_VALUE}).
      */
     int ofEmail(int email, int userId, boolean enforceEmail) {
-        return rules.identifyProfile(rules.traits(Values.NO_VALUE), Values.NO_VALUE, enforceEmail, email, userId);
+        return rules.identifyProfile(rules.traits(Values.NO_VALUE), Values.NO_VALUE, /* enforceEmail */ enforceEmail,
+                /* email */ email, /* userId */ userId);
     }
 }

@@ -26,6 +26,7 @@ final class Items {
      */
     static final String CART_ITEM = """
             from product
+            given quantity rowTotal
             use ITEM_NAMES
             Quantity           @quantity
             ItemPrice          price:amount
@@ -40,6 +41,7 @@ final class Items {
      */
     static final String ORDER_ITEM = """
             from product
+            given quantity rowTotal
             use ITEM_NAMES
             Quantity     @quantity
             ItemPrice    price:amount
@@ -62,7 +64,8 @@ final class Items {
         int[] items = new int[count];
         for (int i = 0; i < count; i++) {
             Product p = products[i];
-            items[i] = rules.itemsCartItem(p.fields, Values.NO_VALUE, values.ofNumber(p.quantity), number(p.rowTotal()));
+            items[i] = rules.itemsCartItem(p.fields, Values.NO_VALUE, /* quantity */ values.ofNumber(p.quantity),
+                    /* rowTotal */ number(p.rowTotal()));
         }
         return values.array(items, count);
     }
@@ -72,7 +75,8 @@ final class Items {
         int[] items = new int[count];
         for (int i = 0; i < count; i++) {
             Product p = products[i];
-            items[i] = rules.itemsOrderItem(p.fields, Values.NO_VALUE, values.ofNumber(p.quantity), number(p.rowTotal()));
+            items[i] = rules.itemsOrderItem(p.fields, Values.NO_VALUE, /* quantity */ values.ofNumber(p.quantity),
+                    /* rowTotal */ number(p.rowTotal()));
         }
         return values.array(items, count);
     }

@@ -5,8 +5,19 @@ package destination.klaviyo.core;
  * https://segment.com/docs/connections/spec/common/
  */
 final class Message {
-    /** The fields, in the order the constructor reads them. */
-    static final String KEYS = "=userId =event =properties =traits =integrations =timestamp";
+    /** The fields read. */
+    static final String KEYS = Field.KEYS;
+
+    /** The fields read, and the entry of each, by its name. */
+    private interface Field {
+        String KEYS = "=userId =event =properties =traits =integrations =timestamp";
+        int USER_ID = 0;
+        int EVENT = 1;
+        int PROPERTIES = 2;
+        int TRAITS = 3;
+        int INTEGRATIONS = 4;
+        int TIMESTAMP = 5;
+    }
 
     /**
      * The userId when it can identify someone: a non-empty string, or a finite number as JavaScript
@@ -24,16 +35,16 @@ final class Message {
 
     Message(Values values, KeyList keys, int message) {
         Found fields = keys.in(values, message);
-        userId = asString(values, fields.next());
-        event = asString(values, fields.next());
-        properties = fields.next().value();
-        traits = fields.next().value();
-        integrations = fields.next().value();
-        timestamp = fields.next().value();
+        userId = asString(values, fields, Field.USER_ID);
+        event = asString(values, fields, Field.EVENT);
+        properties = fields.value(Field.PROPERTIES);
+        traits = fields.value(Field.TRAITS);
+        integrations = fields.value(Field.INTEGRATIONS);
+        timestamp = fields.value(Field.TIMESTAMP);
     }
 
-    private static int asString(Values values, Found field) {
-        int value = field.identifier();
-        return value != Values.NO_VALUE && field.kind() == Values.NUMBER ? values.ofString(values.text(value)) : value;
+    private static int asString(Values values, Found fields, int field) {
+        int value = fields.identifier(field);
+        return value != Values.NO_VALUE && fields.kind(field) == Values.NUMBER ? values.ofString(values.text(value)) : value;
     }
 }

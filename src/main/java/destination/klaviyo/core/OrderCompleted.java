@@ -23,6 +23,7 @@ final class OrderCompleted {
      */
     static final String ORDER = """
             from order
+            given categories names items
             $event_id   id:known | orderId:known
             $value      revenue:truthy | total  >money
             Categories  @categories
@@ -78,6 +79,7 @@ final class OrderCompleted {
      */
     static final String ORDERED = """
             from product
+            given eventId
             $event_id          @eventId
             $value             price:present
             Name               name:present
@@ -132,13 +134,14 @@ final class OrderCompleted {
             }
         }
         out.send(values.command("track", event, rules.orderCompletedOrder(found, properties,
-                values.array(categories, categoryCount), values.array(names, nameCount), values.array(items, count))));
+                /* categories */ values.array(categories, categoryCount), /* names */ values.array(names, nameCount),
+                /* items */ values.array(items, count))));
 
         int orderedProduct = count > 0 ? values.ofString(ORDERED_PRODUCT) : Values.NO_VALUE;
         OrderedProductIds ids = new OrderedProductIds(values, rules.orderCompletedOrderEventId, keys);
         for (int i = 0; i < count; i++) {
             out.send(values.command("track", orderedProduct,
-                    rules.orderCompletedOrdered(lines[i], Values.NO_VALUE, ids.id(i, skus[i], positions[i]))));
+                    rules.orderCompletedOrdered(lines[i], Values.NO_VALUE, /* eventId */ ids.id(i, skus[i], positions[i]))));
         }
     }
 }

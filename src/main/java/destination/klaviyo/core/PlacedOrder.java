@@ -19,6 +19,7 @@ final class PlacedOrder {
      */
     static final String PLACED_ORDER = """
             from order
+            given categories names brands items
             $event_id      id:known | orderId:known
             $value         revenue:truthy | total  >money
             OrderId        id:known | orderId:known
@@ -40,6 +41,7 @@ final class PlacedOrder {
      */
     static final String ORDERED_PRODUCT = """
             from product
+            given eventId rowTotal orderId quantity
             $event_id     @eventId
             $value        @rowTotal
             OrderId       @orderId

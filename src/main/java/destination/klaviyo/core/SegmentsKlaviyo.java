@@ -9,11 +9,23 @@ package destination.klaviyo.core;
  * https://github.com/segmentio/analytics-next/blob/master/packages/browser/src/plugins/ajs-destination/utils.ts
  */
 public final class SegmentsKlaviyo {
-    // What is read of each object, in the order it is read.
+    // What is read of each object, and the entry of each key, by its name.
     private static final String INTEGRATIONS = "=Klaviyo";
-    private static final String KLAVIYO = "=bundlingStatus =type =versionSettings";
+
+    private interface Setting {
+        String KEYS = "=bundlingStatus =type =versionSettings";
+        int BUNDLING_STATUS = 0;
+        int TYPE = 1;
+        int VERSION_SETTINGS = 2;
+    }
+
     private static final String VERSION = "=componentTypes";
-    private static final String LOAD = "=Klaviyo =All";
+
+    private interface Load {
+        String KEYS = "=Klaviyo =All";
+        int KLAVIYO = 0;
+        int ALL = 1;
+    }
 
     private SegmentsKlaviyo() {
     }
@@ -24,19 +36,19 @@ public final class SegmentsKlaviyo {
      * plugin, so the key lists are registered per call.
      */
     public static boolean runs(Values values, int cdnIntegrations, int loadIntegrations) {
-        Found cdn = new KeyList(values, INTEGRATIONS).in(values, cdnIntegrations).next();
-        if (cdn.kind() != Values.OBJECT) {
+        Found cdn = new KeyList(values, INTEGRATIONS).in(values, cdnIntegrations);
+        if (cdn.kind(Found.ONLY) != Values.OBJECT) {
             return false;
         }
-        Found klaviyo = new KeyList(values, KLAVIYO).in(values, cdn.value());
-        boolean unbundled = is(values, klaviyo.next().value(), "unbundled");
-        boolean browser = is(values, klaviyo.next().value(), "browser");
-        int types = new KeyList(values, VERSION).in(values, klaviyo.next().value()).next().value();
+        Found klaviyo = new KeyList(values, Setting.KEYS).in(values, cdn.value(Found.ONLY));
+        boolean unbundled = is(values, klaviyo.value(Setting.BUNDLING_STATUS), "unbundled");
+        boolean browser = is(values, klaviyo.value(Setting.TYPE), "browser");
+        int types = new KeyList(values, VERSION).in(values, klaviyo.value(Setting.VERSION_SETTINGS)).value(Found.ONLY);
         for (int i = 0, n = values.length(types); i < n && !browser; i++) {
             browser = is(values, values.at(types, i), "browser");
         }
-        Found load = new KeyList(values, LOAD).in(values, loadIntegrations);
-        boolean off = off(load.next()) || load.kind() == Values.UNDEFINED && off(load.next());
+        Found load = new KeyList(values, Load.KEYS).in(values, loadIntegrations);
+        boolean off = off(load, Load.KLAVIYO) || load.kind(Load.KLAVIYO) == Values.UNDEFINED && off(load, Load.ALL);
         return browser && !unbundled && !off;
     }
 
@@ -46,7 +58,7 @@ public final class SegmentsKlaviyo {
     }
 
     /** Whether the entry is {@code false} itself. */
-    private static boolean off(Found found) {
-        return found.kind() == Values.BOOLEAN && !found.truthy();
+    private static boolean off(Found found, int entry) {
+        return found.kind(entry) == Values.BOOLEAN && !found.truthy(entry);
     }
 }

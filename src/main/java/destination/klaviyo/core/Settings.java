@@ -7,15 +7,24 @@ package destination.klaviyo.core;
  * browser. {@code listId} and {@code confirmOptin} matter only with {@code subscribeInBrowser}.
  */
 public final class Settings {
-    /** The settings, in the order the constructor reads them. */
-    static final String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =trackByEmail =reportKlaviyoForms"
-            + " =subscribeInBrowser =listId =confirmOptin =klaviyoEcommerceMetrics";
-    /**
-     * The settings {@link Consent} reads itself, since it decides before a message reaches the
-     * mapping: the consent categories, {@code consentSettings.categories} as Segment's CDN gives them,
-     * else {@code consentCategories}.
-     */
-    static final String SHELL_KEYS = "consentSettings consentCategories";
+    /** The settings read. */
+    static final String KEYS = Setting.KEYS;
+
+    /** The settings read, and the entry of each, by its name. */
+    private interface Setting {
+        String KEYS = "=apiKey =enforceEmail =queueLimit =loadTimeout =trackByEmail =reportKlaviyoForms"
+                + " =subscribeInBrowser =listId =confirmOptin =klaviyoEcommerceMetrics";
+        int API_KEY = 0;
+        int ENFORCE_EMAIL = 1;
+        int QUEUE_LIMIT = 2;
+        int LOAD_TIMEOUT = 3;
+        int TRACK_BY_EMAIL = 4;
+        int REPORT_KLAVIYO_FORMS = 5;
+        int SUBSCRIBE_IN_BROWSER = 6;
+        int LIST_ID = 7;
+        int CONFIRM_OPTIN = 8;
+        int ECOMMERCE_METRICS = 9;
+    }
 
     /** Klaviyo's public API key (site id), or null when missing or empty. */
     public final String apiKey;
@@ -48,16 +57,16 @@ public final class Settings {
     public final boolean ecommerceMetrics;
 
     private Settings(Values values, Found settings) {
-        apiKey = text(values, settings.next());
-        enforceEmail = settings.next().truthy();
-        queueLimit = count(values, settings.next(), 1000);
-        loadTimeout = count(values, settings.next(), 10000);
-        trackByEmail = settings.next().truthy();
-        reportKlaviyoForms = settings.next().truthy();
-        subscribeInBrowser = settings.next().truthy();
-        listId = text(values, settings.next());
-        confirmOptin = settings.next().kind() != Values.BOOLEAN || settings.truthy();
-        ecommerceMetrics = settings.next().truthy();
+        apiKey = text(values, settings, Setting.API_KEY);
+        enforceEmail = settings.truthy(Setting.ENFORCE_EMAIL);
+        queueLimit = count(values, settings, Setting.QUEUE_LIMIT, 1000);
+        loadTimeout = count(values, settings, Setting.LOAD_TIMEOUT, 10000);
+        trackByEmail = settings.truthy(Setting.TRACK_BY_EMAIL);
+        reportKlaviyoForms = settings.truthy(Setting.REPORT_KLAVIYO_FORMS);
+        subscribeInBrowser = settings.truthy(Setting.SUBSCRIBE_IN_BROWSER);
+        listId = text(values, settings, Setting.LIST_ID);
+        confirmOptin = settings.kind(Setting.CONFIRM_OPTIN) != Values.BOOLEAN || settings.truthy(Setting.CONFIRM_OPTIN);
+        ecommerceMetrics = settings.truthy(Setting.ECOMMERCE_METRICS);
     }
 
     static Settings read(Values values, Found settings) {
@@ -65,13 +74,13 @@ public final class Settings {
     }
 
     /** A string setting, trimmed; null when missing, empty or not a string. */
-    private static String text(Values values, Found setting) {
-        String text = setting.kind() == Values.STRING ? values.text(values.trim(setting.value())) : "";
+    private static String text(Values values, Found settings, int setting) {
+        String text = settings.kind(setting) == Values.STRING ? values.text(values.trim(settings.value(setting))) : "";
         return text.isEmpty() ? null : text;
     }
 
-    private static int count(Values values, Found setting, int otherwise) {
-        double n = setting.kind() == Values.NUMBER ? values.parseFloat(values.text(setting.value())) : -1;
+    private static int count(Values values, Found settings, int setting, int otherwise) {
+        double n = settings.kind(setting) == Values.NUMBER ? values.parseFloat(values.text(settings.value(setting))) : -1;
         return n >= 0 && n <= 1e9 ? (int) n : otherwise;
     }
 }

@@ -25,6 +25,7 @@ final class StartedCheckout {
      */
     static final String STARTED_CHECKOUT = """
             from product
+            given identified eventId total names categories items
             $event_id    @eventId
             _id          checkoutId:id ~checkoutId | orderId:id ~orderId | cartId:id ~cartId   when identified
             $value       value:amount ~value | revenue:amount ~=revenue | total:amount ~total | @total

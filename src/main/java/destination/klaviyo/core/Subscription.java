@@ -18,8 +18,16 @@ package destination.klaviyo.core;
  * carries it. The browser only sends it.
  */
 final class Subscription {
-    /** Segment's per-call options, read exactly, in this order: identify(id, traits, {integrations: {Klaviyo: {...}}}). */
-    private static final String OPTIONS = "=listId =smsConsent =confirmOptin";
+    /**
+     * Segment's per-call options, read exactly: identify(id, traits, {integrations: {Klaviyo: {...}}}),
+     * and the entry of each, by its name.
+     */
+    private interface Option {
+        String KEYS = "=listId =smsConsent =confirmOptin";
+        int LIST_ID = 0;
+        int SMS_CONSENT = 1;
+        int CONFIRM_OPTIN = 2;
+    }
     /**
      * An email Klaviyo takes: no white space, one {@code @}, something before it, and after it two or
      * more labels joined by dots, none empty. Stricter than identify's {@code .+@.+\\..+}: every email
@@ -58,7 +66,7 @@ final class Subscription {
     Subscription(Values values) {
         this.values = values;
         integrationKeys = new KeyList(values, "=Klaviyo");
-        optionKeys = new KeyList(values, OPTIONS);
+        optionKeys = new KeyList(values, Option.KEYS);
     }
 
     /**
@@ -69,12 +77,13 @@ final class Subscription {
         if (email == Values.NO_VALUE || values.kind(email) != Values.STRING) {
             return;
         }
-        Found klaviyo = integrationKeys.in(values, message.integrations).next();
+        Found klaviyo = integrationKeys.in(values, message.integrations);
         // Not an object (absent, true): no options, and nothing is looked up in it.
-        Found options = optionKeys.in(values, klaviyo.kind() == Values.OBJECT ? klaviyo.value() : Values.NO_VALUE);
-        int listId = options.next().kind() == Values.STRING ? options.ifTruthy() : Values.NO_VALUE;
-        boolean sms = options.next().kind() == Values.BOOLEAN && options.truthy();
-        boolean confirm = options.next().kind() == Values.BOOLEAN ? options.truthy() : settings.confirmOptin;
+        Found options = optionKeys.in(values, klaviyo.kind(Found.ONLY) == Values.OBJECT ? klaviyo.value(Found.ONLY) : Values.NO_VALUE);
+        int listId = options.kind(Option.LIST_ID) == Values.STRING ? options.ifTruthy(Option.LIST_ID) : Values.NO_VALUE;
+        boolean sms = options.kind(Option.SMS_CONSENT) == Values.BOOLEAN && options.truthy(Option.SMS_CONSENT);
+        boolean confirm = options.kind(Option.CONFIRM_OPTIN) == Values.BOOLEAN ? options.truthy(Option.CONFIRM_OPTIN)
+                : settings.confirmOptin;
         int list = listId != Values.NO_VALUE ? listId
                 : settings.listId != null ? values.ofString(settings.listId) : Values.NO_VALUE;
         if (list == Values.NO_VALUE) {

@@ -53,7 +53,7 @@ final class TrackByEmail {
         if (userId != Values.NO_VALUE && values.test(Identify.EMAIL_PATTERN, userId)) {
             send(userId, userId, enforceEmail, out);
         } else if (browser == ANONYMOUS) {
-            int email = propertyKeys.in(values, message.properties).next().value();
+            int email = propertyKeys.in(values, message.properties).value(Found.ONLY);
             // Asked last, and only about an email address: the question may go to Klaviyo's script.
             if (email != Values.NO_VALUE && values.test(Identify.EMAIL_PATTERN, email)) {
                 if (identified()) {

@@ -43,6 +43,8 @@ public interface Values {
 
     /** At most this many elements of an array, or keys of an object, are read. */
     int MAX_ITEMS = 1000;
+    /** A copy leaves out what is nested deeper than this many levels. */
+    int MAX_DEPTH = 10;
 
     /**
      * Registers a key list, once, when a mapping is made: names separated by single spaces. For
@@ -136,7 +138,7 @@ public interface Values {
      * plain JSON: strings, finite numbers, booleans and null as they are; Dates as ISO strings, BigInts
      * as their digits; functions, symbols, NaN, the infinities and other objects left out (null in
      * arrays); a reference back to an enclosing object or array left out; what is nested deeper than
-     * 10 levels left out; the first {@link #MAX_ITEMS} elements and keys; keys named
+     * {@link #MAX_DEPTH} levels left out; the first {@link #MAX_ITEMS} elements and keys; keys named
      * {@code __proto__} left out; no toJSON called. Values the port built are taken as they are.
      */
     int build(int record, int consumed, int keys, int[] values);

@@ -35,6 +35,7 @@ final class ViewedProduct {
      */
     static final String VIEWED_ITEM = """
             from product
+            given metadata
             Title       name:id
             ItemId      productId:id | id:id
             Categories  category:idlist

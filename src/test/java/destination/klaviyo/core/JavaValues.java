@@ -50,7 +50,6 @@ final class JavaValues implements Values {
     private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
     private static final Object LEFT_OUT = new Opaque("left out");
-    private static final int MAX_DEPTH = 10;
 
     private final List<Object> slots = new ArrayList<>();
     private final List<KeyNames> lists = new ArrayList<>();
