@@ -344,7 +344,14 @@ function portWhich(p, h) {
 /** Milliseconds since 1970 of a valid Date, a date string (Date.parse) or a finite number; else NaN. */
 function portTime(v) {
   var k = portKind(v);
-  return k == 3 ? v : k == 4 ? Date.parse(v) : k == 7 && typeof v == 'object' ? Date.prototype.getTime.call(v) : NaN;
+  return k == Values.NUMBER ? v : k == Values.STRING ? Date.parse(v)
+    : k == Values.STRINGIFIED && typeof v == 'object' ? Date.prototype.getTime.call(v) : NaN;
+}
+
+/** A finite number's value; NaN for anything else. */
+function portNumber(h) {
+  var v = portSlots[h];
+  return portKind(v) == Values.NUMBER ? v : NaN;
 }
 
 function portTrim(h) {

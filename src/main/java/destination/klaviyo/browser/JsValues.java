@@ -210,7 +210,7 @@ final class JsValues implements Values {
     @JSBody(params = {"p", "h"}, script = "return portWhich(p, h);")
     private static native int which0(String pattern, int value);
 
-    @JSBody(params = "h", script = "var v = portSlots[h]; return portKind(v) == 3 ? v : NaN;")
+    @JSBody(params = "h", script = "return portNumber(h);")
     private static native double number0(int value);
 
     @JSBody(params = "h", script = "return portTime(portSlots[h]);")

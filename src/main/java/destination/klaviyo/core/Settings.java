@@ -23,7 +23,7 @@ public final class Settings {
         int SUBSCRIBE_IN_BROWSER = 6;
         int LIST_ID = 7;
         int CONFIRM_OPTIN = 8;
-        int ECOMMERCE_METRICS = 9;
+        int KLAVIYO_ECOMMERCE_METRICS = 9;
     }
 
     /** Klaviyo's public API key (site id), or null when missing or empty. */
@@ -66,7 +66,7 @@ public final class Settings {
         subscribeInBrowser = settings.truthy(Setting.SUBSCRIBE_IN_BROWSER);
         listId = text(values, settings, Setting.LIST_ID);
         confirmOptin = settings.kind(Setting.CONFIRM_OPTIN) != Values.BOOLEAN || settings.truthy(Setting.CONFIRM_OPTIN);
-        ecommerceMetrics = settings.truthy(Setting.ECOMMERCE_METRICS);
+        ecommerceMetrics = settings.truthy(Setting.KLAVIYO_ECOMMERCE_METRICS);
     }
 
     static Settings read(Values values, Found settings) {
