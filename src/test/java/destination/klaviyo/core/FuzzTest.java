@@ -121,6 +121,58 @@ class FuzzTest {
         assertEquals(true, subscriptions > 500 && sms > 20, subscriptions + " subscriptions, " + sms + " with SMS");
     }
 
+    @Test
+    void randomEcommerceEventsNeverBreakTheMappingOrTheCart() {
+        String[] names = {"Product Viewed", "Product Added", "product_removed", "Cart Viewed", "Checkout Started",
+            "Order Completed", "Product List Viewed", "Viewed Product Category", "Products Searched"};
+        String[] productKeys = {"product_id", "id", "sku", "name", "brand", "category", "price", "quantity", "url",
+            "image_url", "compare_at_price", "cart_id", "checkout_id", "value", "coupon", "discount", "query", "list_id"};
+        int metrics = 0;
+        // Pages of 50 events in one tab: the remembered cart carries from one to the next, as pages do.
+        TabStorageStandIn tab = new TabStorageStandIn();
+        Recorder klaviyo = null;
+        for (int i = 0; i < MESSAGES / 10; i++) {
+            if (i % 50 == 0) {
+                klaviyo = new Recorder("{\"apiKey\": \"hfWBjc\", \"klaviyoEcommerceMetrics\": true}", tab);
+                if (random.nextInt(10) == 0) {
+                    // What another version, or the page, may have left under the cart's key.
+                    tab.texts.put("klaviyo_cart:hfWBjc", JsonText.write(random.nextBoolean() ? object(0)
+                            : Map.of("v", 1, "items", List.of(object(1), random.nextBoolean() ? object(1) : scalar()))));
+                }
+            }
+            Map<String, Object> message = message();
+            int name = random.nextInt(names.length);
+            message.put("event", names[name]);
+            message.put("timestamp", random.nextBoolean() ? scalar() : new JavaValues.JsDate(1.7e12));
+            if (message.get("properties") instanceof Map<?, ?> map) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> properties = (Map<String, Object>) map;
+                for (int k = random.nextInt(6); k > 0; k--) {
+                    properties.put(productKeys[random.nextInt(productKeys.length)], value(1));
+                }
+            }
+            String before = fingerprint(message);
+            int sent = klaviyo.commands.size();
+            klaviyo.track(message);
+            metrics += klaviyo.commands.size() > sent ? 1 : 0;
+            JsonText.write(klaviyo.commands.subList(sent, klaviyo.commands.size()));
+            assertEquals(before, fingerprint(message), "the message was changed");
+            // After an event of the cart, the tab keeps the cart's own shape, whatever the events were.
+            String stored = tab.texts.get("klaviyo_cart:hfWBjc");
+            if (name >= 1 && name <= 5) {
+                Map<?, ?> cart = (Map<?, ?>) JsonText.parse(stored);
+                assertEquals(1.0, ((Number) cart.get("v")).doubleValue(), stored);
+                List<?> lines = (List<?>) cart.get("items");
+                assertEquals(true, lines.size() <= Cart.MAX_LINES, stored);
+                for (Object line : lines) {
+                    assertEquals(true, ((Map<?, ?>) line).get("quantity") instanceof Number, stored);
+                }
+            }
+        }
+        // Every event sends something: a metric, or the track it is without one.
+        assertEquals(MESSAGES / 10, metrics);
+    }
+
     private Map<String, Object> message() {
         Map<String, Object> message = new LinkedHashMap<>();
         if (random.nextInt(4) > 0) {
