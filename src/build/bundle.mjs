@@ -167,7 +167,8 @@ async function pruneUnreached(raw) {
   let program = parseJs(raw, { ecmaVersion: 'latest', sourceType: 'script' });
   let body = teavmBody(program);
   const spans = [];
-  const names = new Set();
+  // Each name taken out, and what it was.
+  const names = new Map();
   const nodes = [];
   walkJs(program, (node) => nodes.push(node));
 
@@ -177,11 +178,11 @@ async function pruneUnreached(raw) {
   const wrapperName = /^\{\s*([\w$]+)\s*=\s*Error;?\s*\}$/.exec(source(wrapper.alternate))?.[1];
   if (!wrapperName) throw new Error(`unexpected exception wrapper in TeaVM's output: ${source(wrapper.alternate)}`);
   spans.push([wrapper.start, wrapper.end]);
-  names.add(wrapperName);
+  names.set(wrapperName, 'the exception wrapper (JavaError): Java code throws');
   // With it, the symbol under which it holds the Java exception (terser keeps a Symbol() call).
   const exceptionSymbol = one(body.filter((s) => s.type == 'VariableDeclaration').flatMap((s) => s.declarations)
     .filter((d) => d.init && /^Symbol\(["']javaException["']\)$/.test(source(d.init))), 'Symbol("javaException")').id.name;
-  names.add(exceptionSymbol);
+  names.set(exceptionSymbol, 'the exception wrapper\'s symbol: Java code throws');
 
   // 3. The Java array's toString and clone, assigned to JavaArray.prototype in TeaVM's $rt_arraycls.
   const arrayMethods = nodes.filter((n) => n.type == 'ExpressionStatement' && n.expression.type == 'AssignmentExpression'
@@ -297,7 +298,7 @@ async function pruneUnreached(raw) {
   }
   tableSpans.push(...declarationSpans(body, gone));
   raw = cut(raw, tableSpans);
-  for (const name of gone) names.add(name);
+  for (const name of gone) names.set(name, 'a class taken out of the metadata table');
   console.log(`TeaVM's output: ${gone.size} of ${all.length} classes of the metadata table, the exception wrapper, `
     + 'the array\'s toString and clone and the Math.imul fallback taken out');
   return { raw, names, cloneName };
@@ -306,21 +307,24 @@ async function pruneUnreached(raw) {
 // After terser: nothing taken out is still named (a free variable would be a ReferenceError in a
 // page), the array's clone is named nowhere, and no code comes from TeaVM's StringBuilder.
 async function checkUnreached(file, code, sourceMap, esModule, pruned) {
-  const parsed = await minify(code, { module: esModule, compress: false, mangle: false, format: { ast: true, code: false } });
-  parsed.ast.figure_out_scope({});
-  const left = [...parsed.ast.globals.keys()].filter((name) => pruned.names.has(name));
-  if (left.length) {
-    throw new Error(`${file} still uses ${left.join(', ')}, which bundle.mjs took out of TeaVM's output as unreached: `
-      + 'keep them (see "What nothing runs" in src/build/bundle.mjs)');
-  }
-  if (new RegExp(`\\.${pruned.cloneName.replace(/\$/g, '\\$')}(?![\\w$])|["']${pruned.cloneName.replace(/\$/g, '\\$')}["']`).test(code)) {
-    throw new Error(`${file} clones a Java array (.${pruned.cloneName}), whose clone bundle.mjs took out`);
-  }
+  // First, as StringBuilder brings the exception wrapper back: this says why.
   const builder = sourceMap.sources.filter((source) => STRING_BUILDER_SOURCES.test(source));
   if (builder.length) {
     throw new Error(`${file} has code from ${builder.join(', ')}: shipped Java concatenates strings at run time `
       + '(or calls a class library method that does). Join strings through the port (Values.join), or use '
       + 'compile-time constants; the source map shows which Java line pulls it in.');
+  }
+  const parsed = await minify(code, { module: esModule, compress: false, mangle: false, format: { ast: true, code: false } });
+  parsed.ast.figure_out_scope({});
+  const left = [...parsed.ast.globals.keys()].filter((name) => pruned.names.has(name));
+  if (left.length) {
+    throw new Error(`${file} still uses what bundle.mjs took out of TeaVM's output as unreached: `
+      + `${left.map((name) => `${name}, ${pruned.names.get(name)}`).join('; ')}. Keep it (see "What nothing runs" in `
+      + 'src/build/bundle.mjs), or take out the Java that reaches it');
+  }
+  const clone = pruned.cloneName.replace(/\$/g, '\\$');
+  if (new RegExp(`\\.${clone}(?![\\w$])|["']${clone}["']`).test(code)) {
+    throw new Error(`${file} clones a Java array (.${pruned.cloneName}), whose clone bundle.mjs took out`);
   }
 }
 // ---------------------------------------------------------------------------------------------------
