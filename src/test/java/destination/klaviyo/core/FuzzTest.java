@@ -136,8 +136,10 @@ class FuzzTest {
                 klaviyo = new Recorder("{\"apiKey\": \"hfWBjc\", \"klaviyoEcommerceMetrics\": true}", tab);
                 if (random.nextInt(10) == 0) {
                     // What another version, or the page, may have left under the cart's key.
-                    tab.texts.put("klaviyo_cart:hfWBjc", JsonText.write(random.nextBoolean() ? object(0)
-                            : Map.of("v", 1, "items", List.of(object(1), random.nextBoolean() ? object(1) : scalar()))));
+                    tab.texts.put("klaviyo_cart:hfWBjc", new String[] {"not JSON {", "[]", "{\"v\": 1}",
+                        "{\"v\": 1, \"items\": [{\"product_id\": \"p\", \"quantity\": \"2\"}, 5]}",
+                        "{\"v\": 1, \"cart\": {}, \"items\": [{\"product_id\": \"p\", \"quantity\": 1}]}",
+                        "{\"v\": 1, \"items\": [{\"sku\": \"s\", \"price\": \"$1\", \"quantity\": 3}]}"}[random.nextInt(6)]);
                 }
             }
             Map<String, Object> message = message();
