@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BundleSizeTest {
     static final int CEILING = 15_497;
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dist/klaviyo.js", "dist/klaviyo.dynamic.js", "npm/klaviyo.mjs", "npm/klaviyo.cjs"})
     void eachShippedFileGzippedStaysWithinTheCeiling(String file) throws IOException {
         byte[] bundle = Files.readAllBytes(HostPage.TARGET.resolve(file));
