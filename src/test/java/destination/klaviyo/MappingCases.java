@@ -44,6 +44,11 @@ public final class MappingCases {
             return klaviyo.stream().map(JsonText::write).toList();
         }
 
+        /** How a test of this case is reported: its group's topic, then its name, both from the fixture. */
+        public String displayName() {
+            return topic + ": " + name;
+        }
+
         @Override
         public String toString() {
             return name;

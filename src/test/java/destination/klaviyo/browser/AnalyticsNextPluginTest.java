@@ -1,18 +1,10 @@
 package destination.klaviyo.browser;
 
 import static destination.klaviyo.browser.ShopEvents.ACCOUNT;
-import static destination.klaviyo.browser.ShopEvents.COMPLETED_ORDER;
-import static destination.klaviyo.browser.ShopEvents.EVENT_WITH_VALUE;
-import static destination.klaviyo.browser.ShopEvents.GROUP;
 import static destination.klaviyo.browser.ShopEvents.IDENTIFY;
 import static destination.klaviyo.browser.ShopEvents.KLAVIYO_SCRIPT_FOR_KEY;
-import static destination.klaviyo.browser.ShopEvents.ORDER;
-import static destination.klaviyo.browser.ShopEvents.ORDERED_MONOPOLY;
-import static destination.klaviyo.browser.ShopEvents.ORDERED_SUH_DUDE;
-import static destination.klaviyo.browser.ShopEvents.ORGANIZATION;
 import static destination.klaviyo.browser.ShopEvents.PROFILE;
 import static destination.klaviyo.browser.ShopEvents.SETTINGS;
-import static destination.klaviyo.browser.ShopEvents.TRACK_WITH_REVENUE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import destination.klaviyo.JsonText;
@@ -25,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * Klaviyo, {@code klaviyo.js} by a script tag and
  * {@code analytics.register(KlaviyoIntegration.plugin(settings))}; the plugin's load() loads
  * Klaviyo's script. The calls are made in {@code analytics.ready}, which waits for the plugin.
+ * The calls every host carries alike are in {@link CallsInEveryHostTest}.
  */
 class AnalyticsNextPluginTest {
     @Test
@@ -37,48 +30,6 @@ class AnalyticsNextPluginTest {
                     "next-integrations requests");
             assertEquals("true", page.text("analytics.queue.plugins.some(function (p) {"
                     + " return p.name == 'Klaviyo' && p.type == 'destination' && p.isLoaded(); })"));
-        }
-    }
-
-    @Test
-    void identifyThroughAnalyticsNextPluginSendsProfile() {
-        try (HostPage page = HostPage.analyticsNextPlugin(SETTINGS)) {
-            page.whenReady(IDENTIFY);
-            page.assertKlaviyoCommands(ACCOUNT, PROFILE);
-        }
-    }
-
-    @Test
-    void trackWithRevenueThroughAnalyticsNextPluginSendsValue() {
-        try (HostPage page = HostPage.analyticsNextPlugin(SETTINGS)) {
-            page.whenReady(TRACK_WITH_REVENUE);
-            page.assertKlaviyoCommands(ACCOUNT, EVENT_WITH_VALUE);
-        }
-    }
-
-    @Test
-    void completedOrderThroughAnalyticsNextPluginSendsOrderThenEachProduct() {
-        try (HostPage page = HostPage.analyticsNextPlugin(SETTINGS)) {
-            page.whenReady(COMPLETED_ORDER);
-            page.assertKlaviyoCommands(ACCOUNT, ORDER, ORDERED_MONOPOLY, ORDERED_SUH_DUDE);
-        }
-    }
-
-    @Test
-    void groupThroughAnalyticsNextPluginSendsOrganization() {
-        try (HostPage page = HostPage.analyticsNextPlugin(SETTINGS)) {
-            page.whenReady(GROUP);
-            page.assertKlaviyoCommands(ACCOUNT, ORGANIZATION);
-        }
-    }
-
-    @Test
-    void enforceEmailSkipsIdentifyWithoutEmailAndKeepsUserIdOutOfId() {
-        try (HostPage page = HostPage.analyticsNextPlugin("{\"apiKey\": \"hfWBjc\", \"enforceEmail\": true}")) {
-            page.whenReady("analytics.identify('no-email', {firstName: 'first'});\n" + IDENTIFY);
-            page.assertKlaviyoCommands(ACCOUNT, """
-                    ["identify", {"$email": "name@example.com", "id": "id", "$first_name": "first",
-                      "$last_name": "last", "$phone_number": "phone", "$title": "title"}]""");
         }
     }
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BundleSizeTest {
     static final int CEILING = 18_500;
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dist/klaviyo.js", "dist/klaviyo.dynamic.js", "npm/klaviyo.mjs", "npm/klaviyo.cjs"})
     void eachShippedFileGzippedStaysWithinTheCeiling(String file) throws IOException {
         byte[] bundle = Files.readAllBytes(HostPage.TARGET.resolve(file));

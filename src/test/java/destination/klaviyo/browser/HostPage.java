@@ -546,6 +546,52 @@ final class HostPage implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on the page's clock is fake: {@code Date.now()} is {@code now} until {@link #advance}
+     * moves it, and a timer of 100 ms or more waits for {@link #advance} to reach it, whatever the
+     * wall clock says; shorter timers (the hosts' own steps) run as they would. So a test asserts the
+     * exact waits the page asked for ({@link #timersAsked}) and never a window of wall-clock time.
+     */
+    void fakeClock(long now) {
+        run("""
+                (function (w) {
+                  var realSet = w.setTimeout, realClear = w.clearTimeout, held = [], next = 1e9, now = %d;
+                  var clock = w.hostPageClock = { asked: [] };
+                  Date.now = function () { return now; };
+                  w.setTimeout = function (f, ms) {
+                    if (!(ms >= 100)) return realSet.apply(w, arguments);
+                    clock.asked.push(ms);
+                    held.push({ id: next, at: now + ms, f: f });
+                    return next++;
+                  };
+                  w.clearTimeout = function (id) {
+                    held = held.filter(function (t) { return t.id !== id; });
+                    return realClear.call(w, id);
+                  };
+                  clock.advance = function (ms) {
+                    var until = now + ms, due;
+                    while ((due = held.filter(function (t) { return t.at <= until; })).length) {
+                      due.sort(function (a, b) { return a.at - b.at; });
+                      held.splice(held.indexOf(due[0]), 1);
+                      now = due[0].at;
+                      due[0].f();
+                    }
+                    now = until;
+                  };
+                })(window);""".formatted(now));
+    }
+
+    /** Moves the page's fake clock ({@link #fakeClock}) on, running the timers it reaches, in their order. */
+    void advance(Duration duration) {
+        run("hostPageClock.advance(" + duration.toMillis() + ");");
+    }
+
+    /** The waits of 100 ms or more the page asked for since its clock became fake, in milliseconds, in order. */
+    List<Double> timersAsked() {
+        return ((List<?>) JsonText.parse(text("JSON.stringify(hostPageClock.asked)"))).stream()
+                .map(ms -> ((Number) ms).doubleValue()).toList();
+    }
+
     /** Lets the page run for a while: its timers fire, its requests are answered. */
     void idle(Duration duration) {
         long until = System.nanoTime() + duration.toNanos();

@@ -67,7 +67,7 @@ class MappingCasesThroughAnalyticsNextTest {
             for (int i = 0; i < cases.size(); i++) {
                 int at = i;
                 MappingCases.Case c = cases.get(i);
-                tests.add(DynamicTest.dynamicTest(c.name(), () -> run.get().check(at, c)));
+                tests.add(DynamicTest.dynamicTest(c.displayName(), () -> run.get().check(at, c)));
             }
             return DynamicContainer.dynamicContainer("settings " + settings, tests.stream());
         });
@@ -128,18 +128,18 @@ class MappingCasesThroughAnalyticsNextTest {
         @SuppressWarnings("unchecked")
         void check(int at, MappingCases.Case c) {
             Map<String, Object> result = (Map<String, Object>) results.get(at);
-            assertEquals(null, result.get("error"), "what the call threw");
+            assertEquals(null, result.get("error"), c.displayName() + ": what the call threw");
             int from = ((Double) result.get("from")).intValue();
             int to = ((Double) result.get("to")).intValue();
             int previous = at == 0 ? 1 : ((Double) ((Map<String, Object>) results.get(at - 1)).get("to")).intValue();
             assertEquals(List.of(CLEAR_IDENTITY), commands.subList(previous, from).stream()
-                    .map(JsonText::canonical).toList(), "what came between the case before and this one: the reset alone");
+                    .map(JsonText::canonical).toList(), c.displayName() + ": what came between the case before and this one: the reset alone");
             if (at == results.size() - 1) {
                 assertEquals(to, commands.size(), "commands after the last case: " + commands.subList(to, commands.size()));
             }
             List<String> sent = commands.subList(from, to).stream().map(s -> JsonText.write(JsonText.parse(s))).toList();
-            assertEquals(c.commands(), sent, () -> JsonText.write(call(c)) + " with " + c.settings());
-            assertEquals(List.of(), problems, "problems in the page");
+            assertEquals(c.commands(), sent, () -> c.displayName() + ": " + JsonText.write(call(c)) + " with " + c.settings());
+            assertEquals(List.of(), problems, c.displayName() + ": problems in the page");
         }
     }
 

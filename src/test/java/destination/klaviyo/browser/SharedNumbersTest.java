@@ -73,6 +73,17 @@ class SharedNumbersTest {
         assertFalse(outcome.find(), () -> "subscriptions.js writes an outcome as digits: " + outcome.group());
     }
 
+    /**
+     * The port's table keeps handle 0 for no value, and the shell tests a handle, a record or a kind
+     * for "none" by JavaScript's truthiness (`if (h)`, `r ? ... : null`): that holds only while Java's
+     * no value and undefined kind are 0.
+     */
+    @Test
+    void noValueAndTheUndefinedKindAreZeroAsTheShellsTruthinessAssumes() throws ReflectiveOperationException {
+        assertEquals(0, java("Values.NO_VALUE"));
+        assertEquals(0, java("Values.UNDEFINED"));
+    }
+
     /** A shell file without its comments. */
     private static String code(Path file) throws IOException {
         return Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");

@@ -1,6 +1,7 @@
 package destination.klaviyo.browser;
 
 import destination.klaviyo.JsonText;
+import destination.klaviyo.core.SubscriptionPolicy;
 
 import static destination.klaviyo.browser.ShopEvents.ACCOUNT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +17,8 @@ import java.util.function.Consumer;
 
 import org.htmlunit.HttpMethod;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * identify's list subscriptions through Klaviyo's Create Client Subscription, in the real hosts: the
@@ -296,10 +299,12 @@ class SubscriptionsTest {
     @Test
     void a400IsLoggedNotRetriedAndNotRemembered() {
         try (HostPage page = HostPage.analyticsNext(ON, web(debugOn(), klaviyoApi(400, 202)))) {
+            page.awaitReady();
+            page.fakeClock(NOW);
             identify(page, "analytics.identify('id', {email: 'ada@example.com'});", ACCOUNT, ADA_PROFILE);
             page.await("the failure logged", () -> page.console().contains(
                     "info: analytics:Klaviyo subscription failed: 400"), WAIT);
-            page.idle(Duration.ofMillis(1500));
+            assertEquals(List.of(), page.timersAsked(), "no retry waits");
             assertSubscriptions(page, body("SetLst", ADA, null));
             assertEquals(List.of(), remembered(page));
 
@@ -314,12 +319,15 @@ class SubscriptionsTest {
     @Test
     void a503ThenA202SucceedsOnTheRetryAboutASecondLater() {
         try (HostPage page = HostPage.analyticsNext(ON, web(debugOn(), klaviyoApi(503, 202)))) {
+            page.awaitReady();
+            page.fakeClock(NOW);
             identify(page, "analytics.identify('id', {email: 'ada@example.com'});", ACCOUNT, ADA_PROFILE);
+            awaitWaits(page, 1);
+            double wait = page.timersAsked().get(0);
+            assertTrue(wait >= 500 && wait < 1500, "the retry waits " + wait + " ms");
+            page.advance(Duration.ofMillis(1500));
             awaitRemembered(page, 1);
             assertSubscriptions(page, body("SetLst", ADA, null), body("SetLst", ADA, null));
-            List<FakeWeb.Request> posts = posts(page);
-            long gap = posts.get(1).millis() - posts.get(0).millis();
-            assertTrue(gap >= 450 && gap < 2500, "the retry came " + gap + " ms later");
             assertTrue(page.console().stream().noneMatch(line -> line.contains("subscription failed")), page.console().toString());
         }
     }
@@ -338,16 +346,20 @@ class SubscriptionsTest {
         Consumer<FakeWeb> down = web -> web.networkError(SUBSCRIPTIONS)
                 .cors(SUBSCRIPTIONS, "*", "POST, OPTIONS", "revision, content-type");
         try (HostPage page = HostPage.analyticsNext(ON, web(debugOn(), down))) {
+            page.awaitReady();
+            random(page, 0.5);
+            page.fakeClock(NOW);
             identify(page, "analytics.identify('id', {email: 'ada@example.com'});", ACCOUNT, ADA_PROFILE);
+            // With Math.random() at 0.5, each wait is its step: 1 s, then 4 s.
+            awaitWaits(page, 1);
+            page.advance(Duration.ofSeconds(1));
+            awaitWaits(page, 2);
+            assertEquals(List.of(1000.0, 4000.0), page.timersAsked());
+            page.advance(Duration.ofSeconds(4));
             page.await("the failure logged", () -> page.console().contains(
                     "info: analytics:Klaviyo subscription failed: 0"), WAIT);
-            page.idle(Duration.ofMillis(300));
             assertSubscriptions(page, body("SetLst", ADA, null), body("SetLst", ADA, null), body("SetLst", ADA, null));
-            List<FakeWeb.Request> posts = posts(page);
-            long first = posts.get(1).millis() - posts.get(0).millis();
-            long second = posts.get(2).millis() - posts.get(1).millis();
-            assertTrue(first >= 450 && first < 2500, "the first retry came " + first + " ms later");
-            assertTrue(second >= 1950 && second < 7000, "the second retry came " + second + " ms later");
+            assertEquals(List.of(1000.0, 4000.0), page.timersAsked(), "no fourth attempt");
             assertEquals(List.of(), remembered(page));
         }
     }
@@ -546,15 +558,17 @@ class SubscriptionsTest {
         // A sign-up page that moves on at once: Klaviyo has not answered when the next page identifies.
         try (HostPage page = HostPage.analyticsNext(ON, web("",
                 KlaviyoClientApi.answeringAfter(3000, KlaviyoClientApi.reply(202, Map.of()))))) {
-            page.whenReady("analytics.identify('id', {email: 'ada@example.com'});");
+            page.awaitReady();
+            page.fakeClock(NOW);
+            page.run("analytics.identify('id', {email: 'ada@example.com'});");
             awaitPosts(page, 1);
             List<String> marks = remembered(page);
-            assertEquals(1, marks.size(), "a mark before the answer: " + marks);
-            String mark = mark("SetLst", ADA, null);
-            long written = Long.parseLong(marks.get(0).substring(mark.length() + 1));
-            assertTrue(Math.abs(written - System.currentTimeMillis()) < 60_000, "the time it was sent: " + marks);
+            assertEquals(List.of(mark("SetLst", ADA, null) + "=" + NOW), marks, "a mark of the time it was sent, before the answer");
 
+            // The next page, a minute later.
             page.reload();
+            page.awaitReady();
+            page.fakeClock(NOW + 60_000);
             identify(page, "analytics.identify('id', {email: 'ada@example.com'});", ACCOUNT, ADA_PROFILE);
             page.idle(Duration.ofMillis(800));
             assertEquals(1, posts(page).size(), "subscriptions: " + posts(page));
@@ -647,62 +661,67 @@ class SubscriptionsTest {
         }
     }
 
+    /** The instant the page's fake clock starts at (a whole second, as HTTP dates have). */
+    private static final long NOW = 1_800_000_000_000L;
+
+    /** Waits until the page asked for {@code count} waits of its fake clock ({@link HostPage#fakeClock}). */
+    private static void awaitWaits(HostPage page, int count) {
+        page.await(count + " waits asked", () -> page.timersAsked().size() >= count, WAIT);
+    }
+
     @Test
     void retriesWaitARandomTimeAroundEachStep() {
         try (HostPage page = HostPage.analyticsNext(ON, web("", klaviyoApi(503, 503, 202)))) {
             page.awaitReady();
             random(page, 0);
+            page.fakeClock(NOW);
             page.run("analytics.identify('id', {email: 'ada@example.com'});");
-            awaitRemembered(page, 1);
-            List<FakeWeb.Request> posts = posts(page);
-            assertEquals(3, posts.size());
-            long first = posts.get(1).millis() - posts.get(0).millis();
-            long second = posts.get(2).millis() - posts.get(1).millis();
             // With Math.random() at 0, the shortest waits: half of 1 s, then half of 4 s.
-            assertTrue(first >= 450 && first < 900, "the first retry came " + first + " ms later");
-            assertTrue(second >= 1950 && second < 2600, "the second retry came " + second + " ms later");
+            awaitWaits(page, 1);
+            assertEquals(List.of(500.0), page.timersAsked());
+            assertEquals(1, posts(page).size(), "no retry before its wait is over");
+            page.advance(Duration.ofMillis(500));
+            awaitWaits(page, 2);
+            assertEquals(List.of(500.0, 2000.0), page.timersAsked());
+            assertEquals(2, posts(page).size());
+            page.advance(Duration.ofMillis(2000));
+            awaitRemembered(page, 1);
+            assertEquals(3, posts(page).size());
         }
         try (HostPage page = HostPage.analyticsNext(ON, web("", klaviyoApi(503, 202)))) {
             page.awaitReady();
             random(page, 0.999);
+            page.fakeClock(NOW);
             page.run("analytics.identify('id', {email: 'ada@example.com'});");
+            // The longest first wait: 0.5 s, and the random part of 1 s almost whole.
+            awaitWaits(page, 1);
+            assertEquals(List.of(SubscriptionPolicy.next(0, 503, Double.NaN, 0.999)), page.timersAsked());
+            assertTrue(page.timersAsked().get(0) > 1498 && page.timersAsked().get(0) < 1500, page.timersAsked().toString());
+            page.advance(Duration.ofMillis(1500));
             awaitRemembered(page, 1);
-            List<FakeWeb.Request> posts = posts(page);
-            long first = posts.get(1).millis() - posts.get(0).millis();
-            assertTrue(first >= 1450 && first < 2100, "the first retry came " + first + " ms later");
+            assertEquals(2, posts(page).size());
         }
     }
 
-    @Test
-    void a429sRetryAfterInSecondsIsWaitedAtLeast() {
-        FakeWeb.Reply tooMany = KlaviyoClientApi.reply(429, Map.of("Retry-After", "3"));
+    /** A 429's Retry-After, in seconds or as an HTTP date, is waited exactly, to the millisecond. */
+    @ParameterizedTest(name = "Retry-After {0}")
+    @ValueSource(strings = {"3", "4 s after the page's now, as an HTTP date"})
+    void a429sRetryAfterIsWaitedAtLeast(String retryAfter) {
+        boolean date = retryAfter.length() > 1;
+        String header = date ? java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.Instant.ofEpochMilli(NOW + 4000).atZone(java.time.ZoneOffset.UTC)) : retryAfter;
+        FakeWeb.Reply tooMany = KlaviyoClientApi.reply(429, Map.of("Retry-After", header));
         try (HostPage page = HostPage.analyticsNext(ON, web("",
                 KlaviyoClientApi.answering(tooMany, KlaviyoClientApi.reply(202, Map.of()))))) {
             page.awaitReady();
             random(page, 0);
+            page.fakeClock(NOW);
             page.run("analytics.identify('id', {email: 'ada@example.com'});");
+            awaitWaits(page, 1);
+            assertEquals(List.of(date ? 4000.0 : 3000.0), page.timersAsked());
+            page.advance(Duration.ofSeconds(4));
             awaitRemembered(page, 1);
-            List<FakeWeb.Request> posts = posts(page);
-            long gap = posts.get(1).millis() - posts.get(0).millis();
-            assertTrue(gap >= 2950 && gap < 3600, "the retry came " + gap + " ms later");
-        }
-    }
-
-    @Test
-    void a429sRetryAfterAsAnHttpDateIsWaitedAtLeast() {
-        String inFourSeconds = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusSeconds(4));
-        FakeWeb.Reply tooMany = KlaviyoClientApi.reply(429, Map.of("Retry-After", inFourSeconds));
-        try (HostPage page = HostPage.analyticsNext(ON, web("",
-                KlaviyoClientApi.answering(tooMany, KlaviyoClientApi.reply(202, Map.of()))))) {
-            page.awaitReady();
-            random(page, 0);
-            page.run("analytics.identify('id', {email: 'ada@example.com'});");
-            awaitRemembered(page, 1);
-            List<FakeWeb.Request> posts = posts(page);
-            long gap = posts.get(1).millis() - posts.get(0).millis();
-            // The date has whole seconds: between 3 and 4 s from the answer, whatever the page's load took.
-            assertTrue(gap >= 1900 && gap < 4600, "the retry came " + gap + " ms later");
+            assertEquals(2, posts(page).size());
         }
     }
 
@@ -711,11 +730,14 @@ class SubscriptionsTest {
         FakeWeb.Reply tooMany = KlaviyoClientApi.reply(429, Map.of("Retry-After", "120"));
         try (HostPage page = HostPage.analyticsNext(ON, web(debugOn(),
                 KlaviyoClientApi.answering(tooMany, KlaviyoClientApi.reply(202, Map.of()))))) {
+            page.awaitReady();
+            page.fakeClock(NOW);
             identify(page, "analytics.identify('id', {email: 'ada@example.com'});", ACCOUNT, ADA_PROFILE);
             page.await("the failure logged", () -> page.console().contains(
                     "info: analytics:Klaviyo subscription failed: 429"), WAIT);
+            assertEquals(List.of(), page.timersAsked(), "no retry waits");
             page.run("analytics.identify('id', {email: 'ada@example.com'});");
-            page.idle(Duration.ofMillis(2000));
+            page.idle(Duration.ofMillis(300));
             assertSubscriptions(page, body("SetLst", ADA, null));
             assertEquals(List.of(), remembered(page));
         }
@@ -730,13 +752,14 @@ class SubscriptionsTest {
         try (HostPage page = HostPage.analyticsNext(settings, web("", klaviyoApi(503, 202)))) {
             page.awaitReady();
             random(page, 0.999);
+            page.fakeClock(NOW);
             page.run("analytics.identify('id', {email: 'ada@example.com'}, " + granted + ");");
-            awaitPosts(page, 1);
             // The 503 answered, the retry waits about 1.5 s: the visitor withdraws consent meanwhile.
-            page.idle(Duration.ofMillis(400));
+            awaitWaits(page, 1);
             page.run("analytics.track('Segment Consent Preference Updated', {}, " + denied + ");");
             page.awaitSegmentApiTrack("Segment Consent Preference Updated");
-            page.idle(Duration.ofMillis(2500));
+            // Past the wait: a retry still waiting would run now, and first write its pending mark.
+            page.advance(Duration.ofSeconds(2));
             assertSubscriptions(page, body("SetLst", ADA, null));
             // Its pending mark goes: after a new grant, a new identify may subscribe again.
             assertEquals(List.of(), remembered(page));

@@ -31,19 +31,26 @@ class FuzzTest {
 
     @Test
     void randomMessagesNeverBreakTheMapping() {
+        int organizations = 0;
         for (int i = 0; i < MESSAGES; i++) {
-            Map<String, Object> message = message();
+            int call = random.nextInt(3);
+            Map<String, Object> message = call == 2 ? groupMessage(message()) : message();
             String before = fingerprint(message);
             Recorder klaviyo = new Recorder(random.nextInt(4) == 0);
-            switch (random.nextInt(3)) {
+            switch (call) {
                 case 0 -> klaviyo.identify(message);
                 case 1 -> klaviyo.track(message);
-                default -> klaviyo.group(JsonText.write(Map.of("traits", Map.of("name", "g"))));
+                default -> {
+                    klaviyo.group(message);
+                    organizations += klaviyo.commands.size();
+                }
             }
             // JsonText.write fails on anything that is not plain JSON; JavaValues fails on a __proto__ key.
             JsonText.write(klaviyo.commands);
             assertEquals(before, fingerprint(message), "the message was changed");
         }
+        // The random groups reach Klaviyo often enough to mean something, and not always.
+        assertEquals(true, organizations > 2000 && organizations < MESSAGES / 3, organizations + " organizations sent");
     }
 
     @Test
@@ -173,6 +180,16 @@ class FuzzTest {
         }
         // Every event sends something: a metric, or the track it is without one.
         assertEquals(MESSAGES / 10, metrics);
+    }
+
+    /** A random message as a group call: its traits, half the time with a random name, the group's own. */
+    private Map<String, Object> groupMessage(Map<String, Object> message) {
+        if (message.get("traits") instanceof Map<?, ?> map && random.nextBoolean()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> traits = (Map<String, Object>) map;
+            traits.put("name", random.nextInt(4) == 0 ? object(1) : scalar());
+        }
+        return message;
     }
 
     private Map<String, Object> message() {

@@ -43,6 +43,7 @@ class MappingCasesTest {
             default -> throw new IllegalArgumentException(c.call());
         }
         List<String> sent = klaviyo.commands.stream().map(JsonText::write).toList();
-        assertEquals(c.commands(), sent, () -> c.call() + " " + JsonText.write(c.message()) + " with " + c.settings());
+        assertEquals(c.commands(), sent, () -> c.displayName() + ": " + c.call() + " " + JsonText.write(c.message())
+                + " with " + c.settings());
     }
 }
