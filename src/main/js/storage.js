@@ -5,6 +5,8 @@
  * throws. Values are JSON texts; a text that does not parse reads as nothing.
  */
 var storageMemory = { session: Object.create(null), local: Object.create(null) };
+/** The keys whose last write failed: their value is the one in memory, whatever storage still holds. */
+var storageStale = { session: Object.create(null), local: Object.create(null) };
 
 /** window.sessionStorage or window.localStorage, or null where reading it throws. */
 function storageArea(area) {
@@ -18,11 +20,11 @@ function storageArea(area) {
 
 /** The value stored under key, parsed; undefined when there is none or it is not JSON. */
 function storageGet(area, key) {
-  var s = storageArea(area), text;
+  var s = storageArea(area), text = storageMemory[area][key];
   try {
-    text = s ? s.getItem(key) : storageMemory[area][key];
+    if (s && !storageStale[area][key]) text = s.getItem(key);
   } catch (e) {
-    text = storageMemory[area][key];
+    // The page's copy.
   }
   try {
     return text == null ? void 0 : JSON.parse(text);
@@ -36,9 +38,11 @@ function storageSet(area, key, value) {
   var text = value === void 0 ? null : JSON.stringify(value), s = storageArea(area);
   if (text == null) delete storageMemory[area][key];
   else storageMemory[area][key] = text;
+  storageStale[area][key] = 1;
   try {
     if (s && text == null) s.removeItem(key);
     else if (s) s.setItem(key, text);
+    delete storageStale[area][key];
   } catch (e) {
     // Kept in memory for the page.
   }
