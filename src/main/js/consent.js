@@ -15,7 +15,8 @@ function klaviyoCookie(name, value, maxAge, d) {
  * decides when). Analytics Next emits reset at once and delivers those calls later; what it gives
  * tells them apart: each call starts with dispatch_start, and its queue says message_delivered (or
  * delivery_failure) once every destination had it; the calls after a reset have a new anonymousId.
- * Listens once per host.
+ * Each call is told to d as it is made, too (the debug log says when calls come before the first page
+ * call). Listens once per host.
  */
 function klaviyoOnReset(host, d) {
   var a, open = [], before = [], last;
@@ -36,8 +37,10 @@ function klaviyoOnReset(host, d) {
     a.queue.on('message_delivered', through);
     a.queue.on('delivery_failure', through);
     a.on('dispatch_start', function (ctx) {
+      var e = portRead(ctx, 'event');
       open.push(ctx);
-      last = portRead(portRead(ctx, 'event'), 'anonymousId');
+      last = portRead(e, 'anonymousId');
+      klaviyoGuard(hostCalled, d, portRead(e, 'type'));
     });
   } catch (e) {
     // No analytics instance, or one without events.

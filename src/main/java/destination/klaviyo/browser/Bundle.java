@@ -71,6 +71,12 @@ public final class Bundle {
         destination.resetHeard(before, after, underWay);
     }
 
+    /** The host was made a call (Analytics Next's dispatch_start): its type. */
+    @JSExport
+    public static void hostCalled(Destination destination, JSObject type) {
+        destination.called(type);
+    }
+
     /** The calls made before the last reset are through the host. */
     @JSExport
     public static void callsBeforeResetThrough(Destination destination) {

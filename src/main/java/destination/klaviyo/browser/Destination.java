@@ -50,6 +50,8 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
     /** The anonymousIds of the calls made before the last reset and after it, as the host gave them; null before a reset. */
     private JSObject anonymousBefore;
     private JSObject anonymousAfter;
+    /** The debug log said that a call came before the first page call. */
+    private boolean toldNoPage;
 
     /**
      * Tells the host about the lifecycle: "initialize" on the first initialize() call, "ready" once
@@ -136,6 +138,8 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
         } else if (is(type, "page")) {
             start();
             return;
+        } else if (state == IDLE) {
+            noPageYet();
         }
         // A list subscription goes to Klaviyo's API, whether or not its script runs.
         if (state == GAVE_UP && !(settings.subscribeInBrowser && is(type, "identify"))) {
@@ -148,6 +152,27 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
             mapping.track(handle, settings, this);
         } else if (is(type, "group")) {
             mapping.group(handle, this);
+        }
+    }
+
+    /**
+     * A call made to the host (Analytics Next's dispatch_start), which reaches the destination later,
+     * or never: Analytics Next holds a classic destination's calls until it is ready.
+     */
+    void called(JSObject type) {
+        if (consent == null && state == IDLE && !is(type, "page")) {
+            noPageYet();
+        }
+    }
+
+    /**
+     * A call before the first page call, which starts the destination: said once, with what to do, as
+     * nothing reaches Klaviyo until that page call.
+     */
+    private void noPageYet() {
+        if (!toldNoPage) {
+            toldNoPage = true;
+            debug.log("a call before the first page call: Klaviyo loads at the first analytics.page(); make one on each page load");
         }
     }
 
