@@ -22,7 +22,6 @@ function klaviyoOnReset(host, d) {
   var a, open = [], before = [], last;
   try {
     if (host._r) return;
-    host._r = 1;
     a = host.analytics;
     a.on('reset', function () {
       var after;
@@ -34,6 +33,7 @@ function klaviyoOnReset(host, d) {
       before = open.slice();
       klaviyoGuard(logOutDestination, d, last, after, before.length > 0);
     });
+    host._r = 1;
     a.queue.on('message_delivered', through);
     a.queue.on('delivery_failure', through);
     a.on('dispatch_start', function (ctx) {
