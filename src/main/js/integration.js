@@ -13,10 +13,10 @@
  * Calls into Java; whatever happens, the values the call held are released and nothing is thrown.
  * The last guard: the Java side reads page values safely, but a page can still exhaust the stack.
  */
-function klaviyoGuard(f, a, b, c) {
+function klaviyoGuard(f, a, b, c, e) {
   var mark = portTop;
   try {
-    return f(a, b, c);
+    return f(a, b, c, e);
   } catch (e) {
     // Nothing thrown reaches the host.
   } finally {

@@ -38,20 +38,25 @@ function klaviyoRunning() {
   return klaviyoTook(portRead(window, '_learnq'));
 }
 
-/** Whether the page already has Klaviyo's onsite script (either address), ours or a store platform's. */
-function klaviyoPresent() {
+/** Klaviyo's onsite script on the page (either address), ours or a store platform's, or null. */
+function klaviyoScriptTag() {
   try {
-    return !!document.querySelector('script[src*="static.klaviyo.com/onsite/js/"]');
+    return document.querySelector('script[src*="static.klaviyo.com/onsite/js/"]');
   } catch (e) {
-    return false;
+    return null;
   }
 }
 
+/** Whether the page already has Klaviyo's onsite script. */
+function klaviyoPresent() {
+  return !!klaviyoScriptTag();
+}
+
 /**
- * Inserts Klaviyo's onsite script, asynchronous; destination d hears if it fails to load. False, and
- * nothing inserted, when the page's Trusted Types refuse its address (trusted-types.js).
+ * Inserts Klaviyo's onsite script, asynchronous. False, and nothing inserted, when the page's Trusted
+ * Types refuse its address (trusted-types.js).
  */
-function klaviyoInsert(key, d) {
+function klaviyoInsert(key) {
   var s = document.createElement('script');
   try {
     s.src = trustedScriptURL(klaviyoScriptUrl(key));
@@ -60,9 +65,27 @@ function klaviyoInsert(key, d) {
   }
   s.async = true;
   s.onload = klaviyoAdopt;
-  s.onerror = function () { klaviyoGuard(klaviyoFailed, d, "Klaviyo's script failed to load"); };
   (document.head || document.documentElement).appendChild(s);
   return true;
+}
+
+/**
+ * Destination d hears if Klaviyo's script on the page fails to load (blocked, or not there), whoever
+ * inserted it (this bundle for another destination, another copy of it, a store platform), or at once
+ * if it has failed already: the tag keeps that (_klaviyoFailed), for the destinations that come later.
+ */
+function klaviyoWatch(d) {
+  var s = klaviyoScriptTag();
+  function failed() {
+    s._klaviyoFailed = 1;
+    klaviyoGuard(klaviyoFailed, d, "Klaviyo's script failed to load");
+  }
+  try {
+    if (s._klaviyoFailed) failed();
+    else s.addEventListener('error', failed);
+  } catch (e) {
+    // No tag: nothing to hear.
+  }
 }
 
 /**

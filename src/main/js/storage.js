@@ -5,6 +5,8 @@
  * throws. Values are JSON texts; a text that does not parse reads as nothing.
  */
 var storageMemory = { session: Object.create(null), local: Object.create(null) };
+/** The keys whose last write failed: their value is the one in memory, whatever storage still holds. */
+var storageStale = { session: Object.create(null), local: Object.create(null) };
 
 /** window.sessionStorage or window.localStorage, or null where reading it throws. */
 function storageArea(area) {
@@ -16,17 +18,13 @@ function storageArea(area) {
   }
 }
 
-/**
- * The value stored under key, parsed; undefined when there is none or it is not JSON. What this page
- * wrote comes first, so that a write storage refused (a full quota, older Safari's private mode) or a
- * read it refuses loses nothing within the page.
- */
+/** The value stored under key, parsed; undefined when there is none or it is not JSON. */
 function storageGet(area, key) {
-  var memory = storageMemory[area], s = storageArea(area), text;
+  var s = storageArea(area), text = storageMemory[area][key];
   try {
-    text = key in memory ? memory[key] : s ? s.getItem(key) : null;
+    if (s && !storageStale[area][key]) text = s.getItem(key);
   } catch (e) {
-    text = null;
+    // The page's copy.
   }
   try {
     return text == null ? void 0 : JSON.parse(text);
@@ -35,13 +33,16 @@ function storageGet(area, key) {
   }
 }
 
-/** Stores a plain JSON value under key (undefined removes it); in memory too, for the page. */
+/** Stores a plain JSON value under key (undefined removes it); in memory when storage fails. */
 function storageSet(area, key, value) {
   var text = value === void 0 ? null : JSON.stringify(value), s = storageArea(area);
-  storageMemory[area][key] = text;
+  if (text == null) delete storageMemory[area][key];
+  else storageMemory[area][key] = text;
+  storageStale[area][key] = 1;
   try {
     if (s && text == null) s.removeItem(key);
     else if (s) s.setItem(key, text);
+    delete storageStale[area][key];
   } catch (e) {
     // Kept in memory for the page.
   }

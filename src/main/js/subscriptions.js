@@ -12,7 +12,10 @@ var SUBSCRIPTIONS_REVISION = '2025-01-15';
 var SUBSCRIPTIONS_KEY = 'klaviyo_subscribed_';
 /** The subscriptions this page is making, by mark: {t: the timer of the attempt it waits for}. */
 var subscriptionsUnderWay = Object.create(null);
-/** The marks of the subscriptions Klaviyo refused on this page (marks have a prefix: no name of Object's). */
+/**
+ * The marks of the subscriptions given up on this page: Klaviyo refused them, or they failed after
+ * every attempt (marks have a prefix: no name of Object's).
+ */
 var subscriptionsRefused = {};
 
 /**
@@ -31,7 +34,7 @@ function subscriptionsRequest(apiKey, key, body) {
   for (var text = JSON.stringify(key), h = 0x811c9dc5, i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   var mark = SUBSCRIPTIONS_KEY + (h >>> 0).toString(36), stored = storageGet('local', mark), attempt = 0, request = {},
     url = SUBSCRIPTIONS_URL + encodeURIComponent(apiKey), json = JSON.stringify(body);
-  if (!subscriptionMayStart(+stored || 0, !!subscriptionsRefused[mark], Date.now())) return false;
+  if (!subscriptionMayStart(+stored || 0, !!subscriptionsRefused[mark], !!subscriptionsUnderWay[mark], Date.now())) return false;
   subscriptionsUnderWay[mark] = request;
   // r: the response, none for a network error. A revocation takes the request off the page (live
   // false): then only an acceptance is still recorded.
@@ -50,7 +53,8 @@ function subscriptionsRequest(apiKey, key, body) {
       return;
     }
     if (live) delete subscriptionsUnderWay[mark];
-    if (next == SubscriptionPolicy.REFUSED) subscriptionsRefused[mark] = 1;
+    // Refused, or failed after the last attempt: given up for the page.
+    if (next != SubscriptionPolicy.DONE) subscriptionsRefused[mark] = 1;
     if (next == SubscriptionPolicy.DONE || live) {
       storageSet('local', mark, next == SubscriptionPolicy.DONE ? SubscriptionPolicy.MADE : void 0);
     }

@@ -4,7 +4,8 @@
 //   'register'             AnalyticsBrowser.load({writeKey}), then analytics.register(klaviyo(settings))
 //   'classicIntegrations'  AnalyticsBrowser.load({writeKey, classicIntegrations: [KlaviyoIntegration]}),
 //                          with Klaviyo's settings from Segment's CDN settings
-// It exposes the AnalyticsBrowser as window.analytics for the tests, and makes the first page call.
+// It exposes the AnalyticsBrowser as window.analytics for the tests, and makes the first page call
+// (unless window.consumerMakesNoPageCall).
 import { AnalyticsBrowser } from '@segment/analytics-next';
 import { KlaviyoIntegration, klaviyo, type KlaviyoSettings } from 'analytics-destination-klaviyo';
 
@@ -13,6 +14,7 @@ declare global {
     consumerCase?: 'plugins' | 'register' | 'classicIntegrations';
     klaviyoSettings?: KlaviyoSettings;
     analytics?: AnalyticsBrowser;
+    consumerMakesNoPageCall?: boolean;
   }
 }
 
@@ -27,5 +29,6 @@ if (window.consumerCase === 'classicIntegrations') {
 } else {
   analytics = AnalyticsBrowser.load({ writeKey, plugins: [klaviyo(settings)] });
 }
-void analytics.page();
+// A test may leave the first page call out, as a site that forgets it does.
+if (!window.consumerMakesNoPageCall) void analytics.page();
 window.analytics = analytics;

@@ -62,10 +62,25 @@ public final class Bundle {
         destination.klaviyoAnswered();
     }
 
-    /** A logout (the host's reset), or a revocation of consent. */
+    /**
+     * Analytics Next's reset, a logout: the anonymousIds of the calls before it and after it, and
+     * whether calls made before it are still on their way through the host.
+     */
     @JSExport
-    public static void logOutDestination(Destination destination) {
-        destination.logOut();
+    public static void logOutDestination(Destination destination, JSObject before, JSObject after, boolean underWay) {
+        destination.resetHeard(before, after, underWay);
+    }
+
+    /** The host was made a call (Analytics Next's dispatch_start): its type. */
+    @JSExport
+    public static void hostCalled(Destination destination, JSObject type) {
+        destination.called(type);
+    }
+
+    /** The calls made before the last reset are through the host. */
+    @JSExport
+    public static void callsBeforeResetThrough(Destination destination) {
+        destination.callsBeforeResetThrough();
     }
 
     /**
@@ -79,8 +94,8 @@ public final class Bundle {
 
     /** Whether to send a list subscription ({@link SubscriptionPolicy#mayStart}). src/main/js/subscriptions.js asks. */
     @JSExport
-    public static boolean subscriptionMayStart(double stored, boolean refused, double now) {
-        return SubscriptionPolicy.mayStart(stored, refused, now);
+    public static boolean subscriptionMayStart(double stored, boolean refused, boolean underWay, double now) {
+        return SubscriptionPolicy.mayStart(stored, refused, underWay, now);
     }
 
     /** What a list subscription does after an answer ({@link SubscriptionPolicy#next}). subscriptions.js asks. */

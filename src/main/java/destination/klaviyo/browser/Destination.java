@@ -3,6 +3,7 @@ package destination.klaviyo.browser;
 import destination.klaviyo.core.Commands;
 import destination.klaviyo.core.Consent;
 import destination.klaviyo.core.Logout;
+import destination.klaviyo.core.LogoutOrder;
 import destination.klaviyo.core.Mapping;
 import destination.klaviyo.core.Settings;
 import destination.klaviyo.core.Values;
@@ -44,6 +45,13 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
     private int initializeCalls;
     /** The host was told "ready": once is enough. */
     private boolean hostTold;
+    /** Where the logout goes among the messages ({@link LogoutOrder}). */
+    private final LogoutOrder logoutOrder = new LogoutOrder();
+    /** The anonymousIds of the calls made before the last reset and after it, as the host gave them; null before a reset. */
+    private JSObject anonymousBefore;
+    private JSObject anonymousAfter;
+    /** The debug log said that a call came before the first page call. */
+    private boolean toldNoPage;
 
     /**
      * Tells the host about the lifecycle: "initialize" on the first initialize() call, "ready" once
@@ -62,7 +70,7 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
         int settingsHandle = JsValues.hold(settingsObject);
         settings = mapping.settings(settingsHandle);
         consent = Consent.of(values, settingsHandle);
-        pending = new KlaviyoQueue(settings.queueLimit);
+        pending = new KlaviyoQueue(settings.queueLimit, this);
     }
 
     /**
@@ -99,6 +107,23 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
      * starts the destination; without, the first page starts it (Klaviyo's script records page views).
      */
     void message(JSObject type, JSObject message) {
+        // Which side of the last reset it was made on: its identity says (LogoutOrder).
+        int order = anonymousAfter == null ? LogoutOrder.MAP
+                : logoutOrder.message(madeBy(message, anonymousAfter), madeBy(message, anonymousBefore));
+        if (order == LogoutOrder.LOG_OUT_FIRST) {
+            logOut();
+        }
+        map(type, message);
+        if (order == LogoutOrder.LOG_OUT_AFTER) {
+            logOut();
+        }
+    }
+
+    /** Whether the message has this anonymousId, a string. */
+    @JSBody(params = {"m", "a"}, script = "return typeof a == 'string' && portRead(m, 'anonymousId') === a;")
+    private static native boolean madeBy(JSObject message, JSObject anonymousId);
+
+    private void map(JSObject type, JSObject message) {
         int handle = JsValues.hold(message);
         if (consent != null) {
             int admitted = consent.admit(values, handle, this);
@@ -113,6 +138,8 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
         } else if (is(type, "page")) {
             start();
             return;
+        } else if (state == IDLE) {
+            noPageYet();
         }
         // A list subscription goes to Klaviyo's API, whether or not its script runs.
         if (state == GAVE_UP && !(settings.subscribeInBrowser && is(type, "identify"))) {
@@ -125,6 +152,27 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
             mapping.track(handle, settings, this);
         } else if (is(type, "group")) {
             mapping.group(handle, this);
+        }
+    }
+
+    /**
+     * A call made to the host (Analytics Next's dispatch_start), which reaches the destination later,
+     * or never: Analytics Next holds a classic destination's calls until it is ready.
+     */
+    void called(JSObject type) {
+        if (consent == null && state == IDLE && !is(type, "page")) {
+            noPageYet();
+        }
+    }
+
+    /**
+     * A call before the first page call, which starts the destination: said once, with what to do, as
+     * nothing reaches Klaviyo until that page call.
+     */
+    private void noPageYet() {
+        if (!toldNoPage) {
+            toldNoPage = true;
+            debug.log("a call before the first page call: Klaviyo loads at the first analytics.page(); make one on each page load");
         }
     }
 
@@ -148,13 +196,18 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
             KlaviyoForms.report(host);
         }
         // Klaviyo's script refuses to run twice: one a store platform added is used as it is.
-        if (!KlaviyoScript.running() && !KlaviyoScript.present()) {
-            if (!KlaviyoScript.insert(apiKey, this)) {
+        boolean running = KlaviyoScript.running();
+        if (!running && !KlaviyoScript.present()) {
+            if (!KlaviyoScript.insert(apiKey)) {
                 giveUp("Trusted Types refuse Klaviyo's script");
                 return;
             }
         } else {
             debug.log("Klaviyo is already on the page");
+        }
+        // Every destination waiting for Klaviyo's script hears if it fails, whoever inserted it.
+        if (!running) {
+            KlaviyoScript.watch(this);
         }
         // Last: a Klaviyo that runs already answers at once.
         KlaviyoScript.account(apiKey, this);
@@ -173,10 +226,45 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
         pending.clear();
     }
 
-    /** A logout, or a revocation of consent: what {@link Logout} says goes. */
+    /**
+     * Analytics Next's reset: the anonymousIds of the calls made before it ({@code before}, the last
+     * call's) and after it ({@code after}), and whether calls made before it are still on their way
+     * through the host. The logout runs now, or when {@link LogoutOrder} says.
+     */
+    void resetHeard(JSObject before, JSObject after, boolean callsBeforeUnderWay) {
+        anonymousBefore = before;
+        anonymousAfter = after;
+        if (logoutOrder.reset(callsBeforeUnderWay, isString(after))) {
+            logOut();
+        }
+    }
+
+    /** The calls made before the last reset are through the host. */
+    void callsBeforeResetThrough() {
+        if (logoutOrder.callsBeforeThrough()) {
+            logOut();
+        }
+    }
+
+    @JSBody(params = "a", script = "return typeof a == 'string';")
+    private static native boolean isString(JSObject value);
+
+    /**
+     * A logout, or a revocation of consent: what {@link Logout} says goes. The mapping forgets the
+     * person at once, for the messages that follow; Klaviyo forgets them after the commands made
+     * before, which wait in the queue while its script loads.
+     */
     void logOut() {
-        pending.clear();
         mapping.forget(settings);
+        if (state == LOADING || state == IDLE) {
+            pending.logOut();
+        } else {
+            klaviyoLogOut();
+        }
+    }
+
+    /** Klaviyo's part of a logout: its cookie, and the identity its running script holds. */
+    void klaviyoLogOut() {
         Logout.deleteIdentityCookie(values, KlaviyoScript.host(), this);
         KlaviyoScript.clearIdentity();
     }
@@ -224,7 +312,7 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
 
     @Override
     public void refuse() {
-        notifier.notify("ready");
+        tellHostReady();
     }
 
     /** Where {@link Logout} deletes cookies. */

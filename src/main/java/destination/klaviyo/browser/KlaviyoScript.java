@@ -22,11 +22,18 @@ final class KlaviyoScript {
     static native boolean present();
 
     /**
-     * Inserts Klaviyo's onsite script; the destination gives up if it fails to load. False when the
-     * page's Trusted Types refuse its address, through our policy and as a plain URL.
+     * Inserts Klaviyo's onsite script. False when the page's Trusted Types refuse its address, through
+     * our policy and as a plain URL.
      */
-    @JSBody(params = {"k", "d"}, script = "return klaviyoInsert(k, d);")
-    static native boolean insert(String apiKey, Destination destination);
+    @JSBody(params = "k", script = "return klaviyoInsert(k);")
+    static native boolean insert(String apiKey);
+
+    /**
+     * The destination gives up if Klaviyo's script on the page fails to load, whoever inserted it, or
+     * at once if it has failed already.
+     */
+    @JSBody(params = "d", script = "klaviyoWatch(d);")
+    static native void watch(Destination destination);
 
     /**
      * Announces the account to Klaviyo (once per page and key) with a callback; the destination's

@@ -8,8 +8,8 @@ package destination.klaviyo.core;
  *
  * <p>A mark's stored value is {@link #MADE} once Klaviyo accepted the subscription, else the time
  * (milliseconds since 1970) it was last sent, written before the request: no other page or tab of the
- * browser sends it while it is {@linkplain #PENDING_MILLIS pending}. A refusal (a 4xx) is remembered
- * for the page only, and any other failure not at all: the next page's identify tries again.
+ * browser sends it while it is {@linkplain #PENDING_MILLIS pending}. A refusal (a 4xx) and a failure
+ * after the last attempt are remembered for the page only: the next page's identify tries again.
  */
 public final class SubscriptionPolicy {
     /** The stored value of a subscription Klaviyo accepted (the first release's mark, too). */
@@ -26,7 +26,10 @@ public final class SubscriptionPolicy {
     public static final double DONE = -1;
     /** Refused (a 4xx): the same request would be refused again; not sent again on this page. */
     public static final double REFUSED = -2;
-    /** Failed for now (a 5xx, the network): given up on this page; the next identify may try again. */
+    /**
+     * Failed for now (a 5xx, the network, after every attempt): given up on this page, so that a page
+     * that identifies on each route does not keep calling a failing API; the next page may try again.
+     */
     public static final double FAILED = -3;
     /** Attempts in all: the first and two more. */
     static final int ATTEMPTS = 3;
@@ -44,6 +47,14 @@ public final class SubscriptionPolicy {
      */
     public static boolean mayStart(double stored, boolean refused, double now) {
         return !refused && stored != MADE && !(Math.abs(now - stored) < PENDING_MILLIS);
+    }
+
+    /**
+     * {@link #mayStart(double, boolean, double)}, and never while this page makes the same
+     * subscription ({@code underWay}): whatever storage says, which may have failed to keep the mark.
+     */
+    public static boolean mayStart(double stored, boolean refused, boolean underWay, double now) {
+        return !underWay && mayStart(stored, refused, now);
     }
 
     /**

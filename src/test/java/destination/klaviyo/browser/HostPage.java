@@ -236,8 +236,15 @@ final class HostPage implements AutoCloseable {
      * destinations, from two copies of the bundle, on one page.
      */
     static HostPage analyticsNextPluginBesideClassic(String classicSettings, String pluginSettings) {
+        return analyticsNextPluginBesideClassic(classicSettings, pluginSettings, web -> { });
+    }
+
+    /** {@link #analyticsNextPluginBesideClassic(String, String)} with changes to the fake web. */
+    static HostPage analyticsNextPluginBesideClassic(String classicSettings, String pluginSettings,
+            Consumer<FakeWeb> changes) {
         FakeWeb web = analyticsNextWeb(Map.of("Klaviyo", classicKlaviyo(classicSettings)));
         web.text(SHOP + "/klaviyo-settings.js", "text/javascript", settingsScript(pluginSettings));
+        changes.accept(web);
         return open("/plugin.html", web);
     }
 

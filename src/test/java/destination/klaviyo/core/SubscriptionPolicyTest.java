@@ -50,6 +50,16 @@ class SubscriptionPolicyTest {
     }
 
     @Test
+    void aSubscriptionUnderWayOnThePageIsNotStartedAgainWhateverStorageSays() {
+        // Storage that failed to keep the mark, or that the site cleared, says nothing: the page knows.
+        assertFalse(SubscriptionPolicy.mayStart(0, false, true, NOW));
+        assertFalse(SubscriptionPolicy.mayStart(NOW - 30 * DAY, false, true, NOW));
+        assertTrue(SubscriptionPolicy.mayStart(0, false, false, NOW));
+        assertFalse(SubscriptionPolicy.mayStart(0, true, false, NOW));
+        assertFalse(SubscriptionPolicy.mayStart(NOW, false, false, NOW));
+    }
+
+    @Test
     void storedValuesThatAreNoMarkAreNothing() {
         for (double stored : new double[] {-1, 2, 0.5, NONE, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -NOW}) {
             assertTrue(SubscriptionPolicy.mayStart(stored, false, NOW), String.valueOf(stored));
