@@ -532,6 +532,29 @@ class EcommerceThroughAnalyticsNextTest {
     }
 
     @Test
+    void aLogoutForgetsTheCartAfterTheCallsMadeBeforeIt() {
+        try (HostPage page = HostPage.analyticsNext(ON)) {
+            // One tick: the additions before the reset fill the person's cart; the one after starts the
+            // next person's, with nothing of the last one's.
+            page.whenReady("analytics.track('Product Added', {" + TEA + "});\n"
+                    + "analytics.track('Product Added', {" + POT + "});\n"
+                    + "analytics.reset();\n"
+                    + "analytics.track('Product Added', {" + MUG + "});");
+            page.assertKlaviyoCommands(ACCOUNT,
+                    teaAdded("12.5", "[\"Tea\"]", "[\"Earl Grey\"]", item(TEA_ITEM, 1, 12.5)),
+                    potAdded("34.5", "[\"Teaware\", \"Tea\"]", "[\"Earl Grey\", \"Glass teapot\"]",
+                            item(TEA_ITEM, 1, 12.5) + ", " + item(POT_ITEM, 1, 22)),
+                    "[\"clearIdentity\"]",
+                    """
+                    ["track", "Added to Cart", {"$value": 0.1, "AddedItemProductName": "Mug", "AddedItemProductID": "P3",
+                      "AddedItemCategories": ["Teaware"], "AddedItemPrice": 0.1, "AddedItemQuantity": 1,
+                      "ItemNames": ["Mug"], "Items": [""" + item(MUG_ITEM, 1, 0.1) + "]}]");
+            assertEquals(JsonText.canonical("{\"v\": 1, \"items\": [{\"product_id\": \"P3\", \"name\": \"Mug\","
+                    + " \"price\": 0.1, \"quantity\": 1, \"category\": \"Teaware\"}]}"), storedCart(page));
+        }
+    }
+
+    @Test
     void aCartStoredAsTheDestinationWritesItIsRead() {
         String stored = "{\"v\": 1, \"cart\": \"C0\", \"items\": [" + POT_STORED + "]}";
         try (HostPage page = HostPage.analyticsNext(ON, HostPage.prelude(storeCart(stored)))) {
