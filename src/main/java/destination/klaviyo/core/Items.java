@@ -61,22 +61,22 @@ final class Items {
 
     /** The Items list of a cart or a checkout. */
     int cart(Product[] products, int count) {
-        int[] items = new int[count];
-        for (int i = 0; i < count; i++) {
-            Product p = products[i];
-            items[i] = rules.itemsCartItem(p.fields, Values.NO_VALUE, /* quantity */ values.ofNumber(p.quantity),
-                    /* rowTotal */ number(p.rowTotal()));
-        }
-        return values.array(items, count);
+        return items(products, count, false);
     }
 
     /** The Items list of Placed Order. */
     int order(Product[] products, int count) {
+        return items(products, count, true);
+    }
+
+    private int items(Product[] products, int count, boolean order) {
         int[] items = new int[count];
         for (int i = 0; i < count; i++) {
             Product p = products[i];
-            items[i] = rules.itemsOrderItem(p.fields, Values.NO_VALUE, /* quantity */ values.ofNumber(p.quantity),
-                    /* rowTotal */ number(p.rowTotal()));
+            int quantity = values.ofNumber(p.quantity);
+            int rowTotal = number(p.rowTotal());
+            items[i] = order ? rules.itemsOrderItem(p.fields, Values.NO_VALUE, /* quantity */ quantity, /* rowTotal */ rowTotal)
+                    : rules.itemsCartItem(p.fields, Values.NO_VALUE, /* quantity */ quantity, /* rowTotal */ rowTotal);
         }
         return values.array(items, count);
     }
