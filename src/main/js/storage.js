@@ -4,7 +4,7 @@
  * frames, a full quota) falls back to memory for the page, so nothing is lost within it and nothing
  * throws. Values are JSON texts; a text that does not parse reads as nothing.
  */
-var storageMemory = { session: Object.create(null), local: Object.create(null) };
+var storageMemory = { session: Object.create(null), local: Object.create(null), failed: Object.create(null) };
 
 /** window.sessionStorage or window.localStorage, or null where reading it throws. */
 function storageArea(area) {
@@ -20,7 +20,8 @@ function storageArea(area) {
 function storageGet(area, key) {
   var s = storageArea(area), text;
   try {
-    text = s ? s.getItem(key) : storageMemory[area][key];
+    // A key whose last write failed (a full quota throws on writes, not on reads) is read from memory.
+    text = s && !storageMemory.failed[area + key] ? s.getItem(key) : storageMemory[area][key];
   } catch (e) {
     text = storageMemory[area][key];
   }
@@ -39,7 +40,9 @@ function storageSet(area, key, value) {
   try {
     if (s && text == null) s.removeItem(key);
     else if (s) s.setItem(key, text);
+    delete storageMemory.failed[area + key];
   } catch (e) {
     // Kept in memory for the page.
+    storageMemory.failed[area + key] = 1;
   }
 }
