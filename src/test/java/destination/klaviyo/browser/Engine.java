@@ -56,9 +56,13 @@ abstract class Engine implements AutoCloseable {
     final Path profile;
     private final Set<Long> before;
 
+    /** Ends what this engine started should the test JVM stop before {@link #close()} (a killed build). */
+    private final Thread leftovers = new Thread(this::endProcesses, "engine-leftovers");
+
     Engine(String name) {
         this.name = name;
         before = descendants();
+        Runtime.getRuntime().addShutdownHook(leftovers);
         try {
             profile = Files.createTempDirectory("klaviyo-engine-" + name.toLowerCase() + "-");
         } catch (IOException e) {
@@ -90,6 +94,16 @@ abstract class Engine implements AutoCloseable {
 
     /** Ends every process this engine started that is still running, children first, and deletes the profile. */
     final void stopProcesses() {
+        endProcesses();
+        try {
+            Runtime.getRuntime().removeShutdownHook(leftovers);
+        } catch (IllegalStateException e) {
+            // shutting down: the hook runs anyway
+        }
+        deleteTree(profile);
+    }
+
+    private void endProcesses() {
         List<ProcessHandle> left = ProcessHandle.current().descendants().filter(p -> !before.contains(p.pid())).toList();
         for (ProcessHandle p : left) {
             p.destroy();
@@ -106,7 +120,6 @@ abstract class Engine implements AutoCloseable {
                 p.destroyForcibly();
             }
         }
-        deleteTree(profile);
     }
 
     private static Set<Long> descendants() {

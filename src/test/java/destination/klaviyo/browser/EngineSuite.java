@@ -179,7 +179,7 @@ abstract class EngineSuite {
 
     @AfterAll
     void stopEngine() {
-        if (skipped != null) {
+        if (skipped != null || web == null) {
             return;
         }
         try {
