@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -558,9 +557,5 @@ abstract class Engine implements AutoCloseable {
     @Override
     public String toString() {
         return name;
-    }
-
-    static List<String> names() {
-        return new ArrayList<>(List.of("Chromium", "Firefox", "WebKit"));
     }
 }
