@@ -389,7 +389,7 @@ abstract class EngineSuite {
         awaitReady();
         awaitCommands(1);
         engine.run(IDENTIFY + "\n" + TRACK_WITH_REVENUE + "\nanalytics.reset();\nanalytics.track('after the reset');");
-        assertCommands(ACCOUNT, "[\"clearIdentity\"]", PROFILE, EVENT_WITH_VALUE, "[\"track\", \"after the reset\", {}]");
+        assertCommands(ACCOUNT, PROFILE, EVENT_WITH_VALUE, "[\"clearIdentity\"]", "[\"track\", \"after the reset\", {}]");
     }
 
     /**
