@@ -221,24 +221,8 @@ abstract class EngineSuite {
     // ---------------------------------------------------------------------------------------------
     // The mapping's cases
 
-    /** See MappingCasesThroughAnalyticsNextTest: each call after a reset, once the one before it was delivered. */
-    private static final String RUN = """
-            (function (calls) {
-              var sent = klaviyoStandIn.commands, results = window.mappingCases = [], chain = Promise.resolve();
-              calls.forEach(function (call, i) {
-                chain = chain.then(function () {
-                  analytics.reset();
-                  var from = sent.length;
-                  function done(error) {
-                    results[i] = {from: from, to: sent.length, error: error ? String(error.stack || error) : null};
-                  }
-                  return Promise.resolve()
-                      .then(function () { return analytics[call[0]].apply(analytics, call.slice(1)); })
-                      .then(function () { done(); }, function (e) { done(e || 'rejected'); });
-                });
-              });
-              chain.then(function () { window.mappingCasesDone = true; });
-            })""";
+    /** Each call after a reset, once the one before it was delivered, as in HtmlUnit. */
+    private static final String RUN = MappingCasesThroughAnalyticsNextTest.RUN;
 
     /**
      * Every case of {@code mapping-cases.json}, through Analytics Next in this engine: exactly the

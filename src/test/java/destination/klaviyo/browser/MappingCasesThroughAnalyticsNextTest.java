@@ -39,7 +39,7 @@ class MappingCasesThroughAnalyticsNextTest {
      * Runs the calls in order, each after a reset, and keeps in window.mappingCases where each one's
      * commands start and end in klaviyoStandIn.commands (and what it threw, if anything).
      */
-    private static final String RUN = """
+    static final String RUN = """
             (function (calls) {
               var sent = klaviyoStandIn.commands, results = window.mappingCases = [], chain = Promise.resolve();
               calls.forEach(function (call, i) {
