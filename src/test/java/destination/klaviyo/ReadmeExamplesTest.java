@@ -56,6 +56,21 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void theDocumentsSayWhatAUserCheckedAndFoundMissing() throws IOException {
+        String readme = Files.readString(BASE.resolve("README.md"));
+        String mapping = Files.readString(BASE.resolve("docs/mapping.md"));
+        String troubleshooting = readme.substring(readme.indexOf("## Troubleshooting"));
+        assertTrue(readme.contains("npm install ../klaviyo-destination/target/analytics-destination-klaviyo-1.0.0.tgz"),
+                "README: how to install the built tarball before the package is published");
+        assertTrue(troubleshooting.contains("disableAutoISOConversion"), "README's Troubleshooting: dates");
+        assertTrue(mapping.contains("## Dates") && mapping.contains("disableAutoISOConversion: true"), "docs/mapping.md: dates");
+        assertTrue(mapping.contains("`_learnq.clearIdentity()`") && !mapping.contains("['clearIdentity']"),
+                "docs/mapping.md: what reset calls");
+        String parity = mapping.substring(mapping.indexOf("### Kept for parity"));
+        assertTrue(parity.contains("`RowTotal` is its unit price"), "docs/mapping.md: RowTotal kept for parity");
+    }
+
+    @Test
     void theReadmeHoldsNoSizeFigure() throws IOException {
         String readme = Files.readString(BASE.resolve("README.md"));
         assertFalse(Pattern.compile("\\d[\\d,]* bytes").matcher(readme).find(), "a size figure in README.md");

@@ -50,6 +50,8 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
     /** The anonymousIds of the calls made before the last reset and after it, as the host gave them; null before a reset. */
     private JSObject anonymousBefore;
     private JSObject anonymousAfter;
+    /** The anonymousId of the last message, while the host has emitted no reset. */
+    private JSObject anonymousLast;
     /** The debug log said that a call came before the first page call. */
     private boolean toldNoPage;
 
@@ -108,8 +110,14 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
      */
     void message(JSObject type, JSObject message) {
         // Which side of the last reset it was made on: its identity says (LogoutOrder).
-        int order = anonymousAfter == null ? LogoutOrder.MAP
-                : logoutOrder.message(madeBy(message, anonymousAfter), madeBy(message, anonymousBefore));
+        int order;
+        if (anonymousAfter == null) {
+            JSObject anonymousId = anonymousId(message);
+            order = logoutOrder.withoutResetEvent(hasUserId(message, host), changed(anonymousId, anonymousLast));
+            anonymousLast = anonymousId;
+        } else {
+            order = logoutOrder.message(madeBy(message, anonymousAfter), madeBy(message, anonymousBefore));
+        }
         if (order == LogoutOrder.LOG_OUT_FIRST) {
             logOut();
         }
@@ -118,6 +126,22 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
             logOut();
         }
     }
+
+    @JSBody(params = "m", script = "return portRead(m, 'anonymousId');")
+    private static native JSObject anonymousId(JSObject message);
+
+    /**
+     * Whether the message has a userId, a non-empty string or a number; or else, when it has none, the
+     * host's user has one now (analytics.js-core puts it only in an identify's message).
+     */
+    @JSBody(params = {"m", "h"}, script = "var u = portRead(m, 'userId');"
+            + " if (u == null) try { u = h.analytics.user().id(); } catch (e) {}"
+            + " return typeof u == 'string' ? u !== '' : typeof u == 'number';")
+    private static native boolean hasUserId(JSObject message, JSObject host);
+
+    /** Whether two anonymousIds are strings, and differ. */
+    @JSBody(params = {"a", "b"}, script = "return typeof a == 'string' && typeof b == 'string' && a !== b;")
+    private static native boolean changed(JSObject a, JSObject b);
 
     /** Whether the message has this anonymousId, a string. */
     @JSBody(params = {"m", "a"}, script = "return typeof a == 'string' && portRead(m, 'anonymousId') === a;")

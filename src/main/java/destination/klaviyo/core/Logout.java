@@ -9,9 +9,11 @@ package destination.klaviyo.core;
  *   <li>Klaviyo's identity cookie, {@link #IDENTITY_COOKIE}, wherever it may be set
  *       ({@link #deleteIdentityCookie});</li>
  *   <li>the identity Klaviyo's running script holds for the page ({@code clearIdentity});</li>
- *   <li>the destination's queue (the previous person's commands) and what it knows of who the
- *       visitor is ({@link Mapping#forget}: the page's and the tab's memory).</li>
+ *   <li>what the destination knows of who the visitor is ({@link Mapping#forget}: the page's and the
+ *       tab's memory).</li>
  * </ul>
+ * The calls made before the logout still reach Klaviyo first, as the person (those queued while its
+ * script loads too); {@link LogoutOrder} says where the logout goes among the messages.
  * Nothing else: the cart and the marks of lists already subscribed to stay (they identify no one,
  * and forgetting the marks would subscribe the same person again).
  */

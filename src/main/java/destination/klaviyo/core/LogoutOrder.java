@@ -14,6 +14,12 @@ package destination.klaviyo.core;
  * Next's classic destinations hold calls back until the destination is ready) is mapped as the person,
  * and the logout runs again after it: the person's call reaches Klaviyo, and the next visitor does
  * not go on as them.
+ *
+ * <p>A host without a reset event (analytics.js-core 4.x, whose {@code reset()} only logs its user
+ * out) shows the reset in the messages: a message without a userId (in it, or the host's user's) and
+ * with another anonymousId than the message before it, which had one, was made after a reset
+ * ({@link #withoutResetEvent}).
+ * The logout then goes before it; with no call after the reset, nothing tells, and none runs.
  */
 public final class LogoutOrder {
     /** What {@link #message} says: map the message. */
@@ -27,6 +33,8 @@ public final class LogoutOrder {
     private boolean owed;
     /** A reset told the calls after it apart, and none made after it has arrived yet. */
     private boolean late;
+    /** The last message had a userId (for {@link #withoutResetEvent}). */
+    private boolean identified;
 
     /**
      * A reset: {@code callsBeforeUnderWay}, calls made before it are still on their way through the
@@ -44,6 +52,17 @@ public final class LogoutOrder {
         boolean now = owed;
         owed = false;
         return now;
+    }
+
+    /**
+     * A message, before the host has emitted a reset: {@code hasUserId}, it has one; {@code
+     * anonymousIdChanged}, its anonymousId and the one of the message before it are strings, and
+     * differ. {@link #LOG_OUT_FIRST} when it shows a reset before it, else {@link #MAP}.
+     */
+    public int withoutResetEvent(boolean hasUserId, boolean anonymousIdChanged) {
+        boolean reset = identified && !hasUserId && anonymousIdChanged;
+        identified = hasUserId;
+        return reset ? LOG_OUT_FIRST : MAP;
     }
 
     /**

@@ -154,9 +154,40 @@ class LogoutOrderTest {
     }
 
     @Test
+    void aLogoutWaitingInTheQueueStillRunsWhenKlaviyosScriptFails() {
+        // The revocation's logout waits behind the identify queued while Klaviyo's script loads; the
+        // script then fails to load: the queue is dropped, and the logout runs (Klaviyo's cookie goes).
+        String granted = "{context: {consent: {categoryPreferences: {Targeting: true}}}}";
+        try (HostPage page = HostPage.bare(web -> web.failure(HostPage.KLAVIYO_SCRIPT, 404))) {
+            page.run("document.cookie = '__kla_id=person; path=/'; window.events = [];"
+                    + " window.k = new KlaviyoIntegration({apiKey: 'hfWBjc', consentCategories: ['Targeting']});"
+                    + " k.on('ready', function () { events.push('ready'); }); k.initialize();"
+                    + " k.invoke('identify', {obj: {userId: 'u', context: " + granted + ".context}});"
+                    + " k.invoke('track', {obj: {event: 'Segment Consent Preference Updated',"
+                    + "   context: {consent: {categoryPreferences: {Targeting: false}}}}});"
+                    + " window.cookieAtTheRevocation = document.cookie;");
+            assertTrue(page.check("/__kla_id=person/.test(cookieAtTheRevocation)"), page.text("cookieAtTheRevocation"));
+            page.waitUntil("events.length == 1 && !/__kla_id=/.test(document.cookie)");
+            assertTrue(page.check(ConsentTest.KLA_OFF), page.text("document.cookie"));
+            assertEquals("ready", page.text("events"));
+        }
+    }
+
+    @Test
+    void analyticsCoreLogsOutBeforeTheFirstCallMadeAfterReset() {
+        // analytics.js-core emits no reset event, but its reset gives the next call a new anonymousId
+        // and no userId: the logout goes before that call.
+        try (HostPage page = HostPage.analyticsCore(SETTINGS)) {
+            page.whenReady(IDENTIFY + TRACK_SIGNED_OUT + RESET + "analytics.track('Browsed');");
+            page.assertKlaviyoCommands(ACCOUNT, PROFILE, SIGNED_OUT, CLEAR, "[\"track\", \"Browsed\", {}]");
+            assertLoggedOut(page);
+        }
+    }
+
+    @Test
     void analyticsCoreDeliversTheCallsMadeBeforeResetAsThePersonInOrder() {
-        // analytics.js-core emits no reset event: the calls before it are delivered, and nothing is
-        // logged out (docs/consent-and-logout.md).
+        // analytics.js-core emits no reset event: the calls before it are delivered; with no call
+        // after it, nothing tells of the reset, and nothing is logged out (docs/consent-and-logout.md).
         try (HostPage page = HostPage.analyticsCore(SETTINGS)) {
             page.whenReady(IDENTIFY + TRACK_SIGNED_OUT + RESET);
             page.assertKlaviyoCommands(ACCOUNT, PROFILE, SIGNED_OUT);

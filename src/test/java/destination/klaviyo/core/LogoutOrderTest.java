@@ -58,4 +58,16 @@ class LogoutOrderTest {
         assertEquals(MAP, order.message(false, false));
         assertFalse(order.callsBeforeThrough());
     }
+
+    @Test
+    void withoutAResetEventAMessageWithoutUserIdAndAnotherAnonymousIdAfterAnIdentifiedOneShowsAReset() {
+        LogoutOrder order = new LogoutOrder();
+        assertEquals(MAP, order.withoutResetEvent(false, false));
+        assertEquals(MAP, order.withoutResetEvent(true, false));
+        assertEquals(MAP, order.withoutResetEvent(true, true), "a new anonymousId alone, still identified");
+        assertEquals(MAP, order.withoutResetEvent(false, false), "the userId gone, the same anonymousId");
+        assertEquals(MAP, order.withoutResetEvent(true, false));
+        assertEquals(LOG_OUT_FIRST, order.withoutResetEvent(false, true));
+        assertEquals(MAP, order.withoutResetEvent(false, true), "once");
+    }
 }
