@@ -113,7 +113,10 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
         int order;
         if (anonymousAfter == null) {
             JSObject anonymousId = anonymousId(message);
-            order = logoutOrder.withoutResetEvent(hasUserId(message, host), changed(anonymousId, anonymousLast));
+            boolean changed = changed(anonymousId, anonymousLast);
+            // The host's user is asked only where a reset may show: a message without a userId of its
+            // own, whose anonymousId changed. Every other message keeps what the last one said.
+            order = logoutOrder.withoutResetEvent(hasUserId(message) || changed && hostHasUserId(host), changed);
             anonymousLast = anonymousId;
         } else {
             order = logoutOrder.message(madeBy(message, anonymousAfter), madeBy(message, anonymousBefore));
@@ -130,14 +133,20 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
     @JSBody(params = "m", script = "return portRead(m, 'anonymousId');")
     private static native JSObject anonymousId(JSObject message);
 
-    /**
-     * Whether the message has a userId, a non-empty string or a number; or else, when it has none, the
-     * host's user has one now (analytics.js-core puts it only in an identify's message).
-     */
-    @JSBody(params = {"m", "h"}, script = "var u = portRead(m, 'userId');"
-            + " if (u == null) try { u = h.analytics.user().id(); } catch (e) {}"
+    /** Whether the message has a userId, a non-empty string or a number. */
+    @JSBody(params = "m", script = "var u = portRead(m, 'userId');"
             + " return typeof u == 'string' ? u !== '' : typeof u == 'number';")
-    private static native boolean hasUserId(JSObject message, JSObject host);
+    private static native boolean hasUserId(JSObject message);
+
+    /**
+     * Whether the host's user has a userId now (analytics.js-core puts it only in an identify's
+     * message). Asked without throwing where the host has no user (a throw costs microseconds).
+     */
+    @JSBody(params = "h", script = "var a = h.analytics, u = null;"
+            + " try { u = a && typeof a.user == 'function' && a.user(); u = u && typeof u.id == 'function' ? u.id() : null; }"
+            + " catch (e) { u = null; }"
+            + " return typeof u == 'string' ? u !== '' : typeof u == 'number';")
+    private static native boolean hostHasUserId(JSObject host);
 
     /** Whether two anonymousIds are strings, and differ. */
     @JSBody(params = {"a", "b"}, script = "return typeof a == 'string' && typeof b == 'string' && a !== b;")

@@ -55,13 +55,15 @@ public final class LogoutOrder {
     }
 
     /**
-     * A message, before the host has emitted a reset: {@code hasUserId}, it has one; {@code
-     * anonymousIdChanged}, its anonymousId and the one of the message before it are strings, and
-     * differ. {@link #LOG_OUT_FIRST} when it shows a reset before it, else {@link #MAP}.
+     * A message, before the host has emitted a reset: {@code hasUserId}, it has one (its own, or,
+     * where its anonymousId changed, the host's user's); {@code anonymousIdChanged}, its anonymousId
+     * and the one of the message before it are strings, and differ. {@link #LOG_OUT_FIRST} when it
+     * shows a reset before it, else {@link #MAP}. A message without a userId of its own and with the
+     * same anonymousId as the one before is the same visitor: it keeps what the last one said.
      */
     public int withoutResetEvent(boolean hasUserId, boolean anonymousIdChanged) {
         boolean reset = identified && !hasUserId && anonymousIdChanged;
-        identified = hasUserId;
+        identified = hasUserId || identified && !anonymousIdChanged;
         return reset ? LOG_OUT_FIRST : MAP;
     }
 

@@ -70,4 +70,17 @@ class LogoutOrderTest {
         assertEquals(LOG_OUT_FIRST, order.withoutResetEvent(false, true));
         assertEquals(MAP, order.withoutResetEvent(false, true), "once");
     }
+
+    @Test
+    void withoutAResetEventAMessageOfTheSameAnonymousIdKeepsWhatTheLastOneSaid() {
+        // The host's user is asked only when the anonymousId changes: a track without a userId of its
+        // own after an identify, with the same anonymousId, is the same identified visitor.
+        LogoutOrder order = new LogoutOrder();
+        assertEquals(MAP, order.withoutResetEvent(true, false));
+        assertEquals(MAP, order.withoutResetEvent(false, false));
+        assertEquals(MAP, order.withoutResetEvent(false, false));
+        assertEquals(LOG_OUT_FIRST, order.withoutResetEvent(false, true));
+        assertEquals(MAP, order.withoutResetEvent(false, false), "anonymous from there on");
+        assertEquals(MAP, order.withoutResetEvent(false, true));
+    }
 }
