@@ -22,7 +22,7 @@ function fail(message) {
 }
 
 // --- Options. -------------------------------------------------------------------------------------
-const opts = { runs: 21, loads: 25, batchMs: 25, warmupMs: 300, json: null, profile: false, cpuprofile: null };
+const opts = { runs: 21, loads: 25, batchMs: 25, warmupMs: 300, json: null, profile: false, cpuprofile: null, ecommerce: false };
 const argv = process.argv.slice(2);
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
@@ -36,9 +36,11 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--warmup-ms') opts.warmupMs = positive(a, value());
   else if (a === '--json') opts.json = value();
   else if (a === '--profile') opts.profile = true;
+  else if (a === '--ecommerce') opts.ecommerce = true;
   else if (a === '--cpuprofile') { opts.profile = true; opts.cpuprofile = value(); }
   else if (a === '-h' || a === '--help') {
-    console.log('usage: node bench/run.mjs [--runs N] [--loads N] [--batch-ms N] [--warmup-ms N] [--json FILE] [--profile] [--cpuprofile FILE]\n'
+    console.log('usage: node bench/run.mjs [--runs N] [--loads N] [--batch-ms N] [--warmup-ms N] [--ecommerce] [--json FILE] [--profile] [--cpuprofile FILE]\n'
+      + '  --ecommerce   also time the ecommerce events, on a second integration with klaviyoEcommerceMetrics on\n'
       + '  --runs N      timed runs per per-call figure (default 21)\n'
       + '  --loads N     evaluations of the bundle for the load figure (default 25)\n'
       + '  --batch-ms N  least duration of one timed run, ms (default 25)\n'
@@ -202,7 +204,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 async function main() {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const query = `runs=${opts.runs}&loads=${opts.loads}&batchMs=${opts.batchMs}&warmupMs=${opts.warmupMs}${opts.profile ? '&profile=1' : ''}`;
+  const query = `runs=${opts.runs}&loads=${opts.loads}&batchMs=${opts.batchMs}&warmupMs=${opts.warmupMs}${opts.profile ? '&profile=1' : ''}${opts.ecommerce ? '&ecommerce=1' : ''}`;
   const url = `http://127.0.0.1:${server.address().port}/bench.html?${query}`;
   profileDir = mkdtempSync(join(tmpdir(), 'klaviyo-bench-'));
   browser = spawn(chromium, [
@@ -311,7 +313,7 @@ function report(r) {
   }
   const ECOMMERCE_NAMES = { productViewed: 'Product Viewed', productAdded: 'Product Added (cart of 1 line)',
     checkoutStarted: 'Checkout Started (3 products)', placedOrder: 'Order Completed (3 products)' };
-  if (r.calls.productViewed) {
+  if (r.calls.productViewed && r.calls.productViewed.ecommerce) {
     lines.push('');
     lines.push('With klaviyoEcommerceMetrics on, µs per call (no floor)');
     for (const c of Object.keys(ECOMMERCE_NAMES)) {

@@ -17,7 +17,7 @@ final class AddedToCart {
      * https://developers.klaviyo.com/en/docs/guide_to_integrating_a_platform_without_a_pre_built_klaviyo_integration#added-to-cart
      */
     static final String ADDED_TO_CART = """
-            from product
+            from item
             given total categories quantity names items
             $value                @total | revenue:money ~=revenue
             AddedItemProductName  name:id                                   -name

@@ -31,7 +31,7 @@ final class Cart {
 
     /** What an ecommerce event says of the cart: its products (the whole cart), its cart_id. */
     static final String EVENT = """
-            from product
+            from item
             _products  products:array
             _cartId    cartId:id
             make nothing
@@ -40,7 +40,7 @@ final class Cart {
 
     /** A line as the tab stores it: Segment's names, which {@link Product} reads back. */
     static final String LINE = """
-            from product
+            from item
             given quantity
             product_id  productId:id | id:id
             sku         sku:id

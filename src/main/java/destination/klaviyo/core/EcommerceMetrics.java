@@ -66,7 +66,7 @@ final class EcommerceMetrics {
             return false;
         }
         int properties = message.properties;
-        Found p = rules.product(properties);
+        Found p = rules.item(properties);
         if (which == PRODUCT_VIEWED) {
             track("Viewed Product", rules.viewedProductViewedProduct(p, properties), out);
             int item = rules.viewedProductViewedItem(p, properties,
@@ -83,7 +83,7 @@ final class EcommerceMetrics {
         }
         int key = cart.key(settings.apiKey);
         if (which == ORDER_COMPLETED) {
-            placedOrder(properties, out);
+            placedOrder(p, properties, out);
             cart.empty();
             cart.save(storage, key);
             return true;
@@ -132,9 +132,8 @@ final class EcommerceMetrics {
     }
 
     /** Placed Order, then one Ordered Product per product of the order. */
-    private void placedOrder(int properties, Commands out) {
-        Found order = rules.order(properties);
-        int array = rules.orderCompletedProducts(order, properties);
+    private void placedOrder(Found order, int properties, Commands out) {
+        int array = rules.placedOrderProducts(order, properties);
         Product[] products = array != Values.NO_VALUE ? Product.list(values, rules, array) : new Product[0];
         int count = products.length;
         out.send(values.command("track", values.ofString(PlacedOrder.NAME), rules.placedOrderPlacedOrder(order, properties,

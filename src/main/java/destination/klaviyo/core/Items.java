@@ -25,7 +25,7 @@ final class Items {
      * https://developers.klaviyo.com/en/docs/guide_to_integrating_a_platform_without_a_pre_built_klaviyo_integration#added-to-cart
      */
     static final String CART_ITEM = """
-            from product
+            from item
             given quantity rowTotal
             use ITEM_NAMES
             Quantity           @quantity
@@ -40,7 +40,7 @@ final class Items {
      * https://developers.klaviyo.com/en/docs/guide_to_integrating_a_platform_without_a_pre_built_klaviyo_integration#placed-order
      */
     static final String ORDER_ITEM = """
-            from product
+            from item
             given quantity rowTotal
             use ITEM_NAMES
             Quantity     @quantity

@@ -18,7 +18,7 @@ final class PlacedOrder {
      * https://developers.klaviyo.com/en/docs/guide_to_integrating_a_platform_without_a_pre_built_klaviyo_integration#placed-order
      */
     static final String PLACED_ORDER = """
-            from order
+            from item
             given categories names brands items
             $event_id      id:known | orderId:known
             $value         revenue:truthy | total  >money
@@ -34,13 +34,20 @@ final class PlacedOrder {
             keep $event_id
             """;
 
+    /** Where the order's products are. */
+    static final String PRODUCTS = """
+            from item
+            lines  products:array
+            make nothing
+            """;
+
     /**
      * Each product of the order → Ordered Product: its $event_id unique within the order
      * ({@link OrderedProductIds}), its line's total as $value.
      * https://developers.klaviyo.com/en/docs/guide_to_integrating_a_platform_without_a_pre_built_klaviyo_integration#ordered-product
      */
     static final String ORDERED_PRODUCT = """
-            from product
+            from item
             given eventId rowTotal orderId quantity
             $event_id     @eventId
             $value        @rowTotal

@@ -13,7 +13,7 @@ package destination.klaviyo.core;
 final class Product {
     /** What the metrics' Java needs of a product: the Klaviyo objects read the rest themselves. */
     static final String FIELDS = """
-            from product
+            from item
             _id        productId:id | id:id
             _sku       sku:id
             _name      name:id
@@ -64,7 +64,7 @@ final class Product {
 
     /** The objects of an array of products, read in one step; other elements are skipped. */
     static Product[] list(Values values, Rules rules, int array) {
-        Found[] all = rules.eachProduct(array);
+        Found[] all = rules.eachItem(array);
         int count = 0;
         for (Found found : all) {
             if (found.isObject()) {

@@ -9,7 +9,7 @@ final class SearchedSite {
 
     /** Products Searched → Searched Site: the query as SearchTerm. https://developers.klaviyo.com/en/docs/klaviyo_object */
     static final String SEARCHED_SITE = """
-            from product
+            from item
             SearchTerm  query:id        -query
             $value      revenue:money   -=revenue
             rest

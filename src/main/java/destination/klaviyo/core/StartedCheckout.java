@@ -10,7 +10,7 @@ final class StartedCheckout {
 
     /** The checkout's id: checkout_id, else order_id, else cart_id. */
     static final String CHECKOUT_ID = """
-            from product
+            from item
             id  checkoutId:id | orderId:id | cartId:id
             make nothing
             """;
@@ -24,7 +24,7 @@ final class StartedCheckout {
      * https://developers.klaviyo.com/en/docs/guide_to_integrating_a_platform_without_a_pre_built_klaviyo_integration#started-checkout
      */
     static final String STARTED_CHECKOUT = """
-            from product
+            from item
             given identified eventId total names categories items
             $event_id    @eventId
             _id          checkoutId:id ~checkoutId | orderId:id ~orderId | cartId:id ~cartId   when identified

@@ -14,7 +14,7 @@ final class ViewedCategory {
      * https://developers.klaviyo.com/en/docs/klaviyo_object
      */
     static final String VIEWED_CATEGORY = """
-            from product
+            from item
             CategoryName  category:id     -category
             CategoryID    listId:id       -listId
             URL           url:id          -url

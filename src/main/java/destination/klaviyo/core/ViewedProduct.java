@@ -15,7 +15,7 @@ final class ViewedProduct {
      * https://developers.klaviyo.com/en/docs/guide_to_integrating_a_platform_without_a_pre_built_klaviyo_integration#viewed-product
      */
     static final String VIEWED_PRODUCT = """
-            from product
+            from item
             ProductName     name:id                                 -name
             ProductID       productId:id ~productId | id:id ~id
             SKU             sku:id                                  -sku
@@ -34,7 +34,7 @@ final class ViewedProduct {
      * and a name is one. https://developers.klaviyo.com/en/docs/javascript_api#track-viewed-items
      */
     static final String VIEWED_ITEM = """
-            from product
+            from item
             given metadata
             Title       name:id
             ItemId      productId:id | id:id
@@ -48,7 +48,7 @@ final class ViewedProduct {
 
     /** What a recently viewed item says of its product besides its names. */
     static final String VIEWED_ITEM_METADATA = """
-            from product
+            from item
             Brand           brand:id
             Price           price:amount
             CompareAtPrice  compareAtPrice:amount
