@@ -283,33 +283,9 @@ abstract class EngineSuite {
         return new Run(commands, results, problems);
     }
 
-    /** The call's arguments as analytics.js takes them (as MappingCasesThroughAnalyticsNextTest makes them). */
+    /** The call's arguments as analytics.js takes them, as in HtmlUnit. */
     private static List<Object> call(MappingCases.Case c) {
-        Map<String, Object> m = c.message();
-        List<Object> call = new ArrayList<>(List.of(c.call()));
-        switch (c.call()) {
-            case "identify" -> {
-                call.add(m.get("userId"));
-                if (m.containsKey("traits")) {
-                    call.add(m.get("traits"));
-                }
-            }
-            case "track" -> {
-                call.add(m.get("event"));
-                call.add(m.get("properties"));
-                if (m.containsKey("userId")) {
-                    call.add(Map.of("userId", m.get("userId")));
-                }
-            }
-            case "group" -> {
-                call.add(m.get("groupId"));
-                if (m.containsKey("traits")) {
-                    call.add(m.get("traits"));
-                }
-            }
-            default -> throw new IllegalArgumentException(c.call());
-        }
-        return call;
+        return MappingCasesThroughAnalyticsNextTest.call(c);
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -74,7 +74,7 @@ class MappingCasesThroughAnalyticsNextTest {
     }
 
     /** The arguments of the call as analytics.js takes them: identify(userId, traits), track(event, properties, options), group(groupId, traits). */
-    private static List<Object> call(MappingCases.Case c) {
+    static List<Object> call(MappingCases.Case c) {
         Map<String, Object> m = c.message();
         List<Object> call = new ArrayList<>(List.of(c.call()));
         switch (c.call()) {
