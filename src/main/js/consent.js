@@ -15,11 +15,11 @@ function klaviyoCookie(name, value, maxAge, d) {
  * decides when). Analytics Next emits reset at once and delivers those calls later; what it gives
  * tells them apart: each call starts with dispatch_start, and its queue says message_delivered (or
  * delivery_failure) once every destination had it; the calls after a reset have a new anonymousId.
- * Each call is told to d as it is made, too (the debug log says when calls come before the first page
- * call). Listens once per host.
+ * Each call is told to d as it is made, too, until d says it needs to hear no more (the debug log
+ * says when calls come before the first page call). Listens once per host.
  */
 function klaviyoOnReset(host, d) {
-  var a, open = [], before = [], last;
+  var a, open = [], before = [], last, calls = true;
   try {
     if (host._r) return;
     a = host.analytics;
@@ -40,7 +40,8 @@ function klaviyoOnReset(host, d) {
       var e = portRead(ctx, 'event');
       open.push(ctx);
       last = portRead(e, 'anonymousId');
-      klaviyoGuard(hostCalled, d, portRead(e, 'type'));
+      // Only while Java still wants to hear of calls: not on every call of the page.
+      if (calls) calls = !!klaviyoGuard(hostCalled, d, portRead(e, 'type'));
     });
   } catch (e) {
     // No analytics instance, or one without events.

@@ -71,10 +71,13 @@ public final class Bundle {
         destination.resetHeard(before, after, underWay);
     }
 
-    /** The host was made a call (Analytics Next's dispatch_start): its type. */
+    /**
+     * The host was made a call (Analytics Next's dispatch_start): its type. False once the destination
+     * needs to hear of no more calls: the shell then stops telling it.
+     */
     @JSExport
-    public static void hostCalled(Destination destination, JSObject type) {
-        destination.called(type);
+    public static boolean hostCalled(Destination destination, JSObject type) {
+        return destination.called(type);
     }
 
     /** The calls made before the last reset are through the host. */

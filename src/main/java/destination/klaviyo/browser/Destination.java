@@ -190,12 +190,17 @@ final class Destination implements JSObject, Commands, Logout.Cookies, Consent.E
 
     /**
      * A call made to the host (Analytics Next's dispatch_start), which reaches the destination later,
-     * or never: Analytics Next holds a classic destination's calls until it is ready.
+     * or never: Analytics Next holds a classic destination's calls until it is ready. False once there
+     * is nothing more to hear: the note was said, the destination started, or consent starts it.
      */
-    void called(JSObject type) {
-        if (consent == null && state == IDLE && !is(type, "page")) {
+    boolean called(JSObject type) {
+        if (consent != null || state != IDLE || toldNoPage) {
+            return false;
+        }
+        if (!is(type, "page")) {
             noPageYet();
         }
+        return !toldNoPage;
     }
 
     /**

@@ -34,7 +34,8 @@ final class Revenue {
 
     /** A positive amount, as a number handle: a product's quantity; {@link Values#NO_VALUE} without one. */
     static int count(Values values, Found found, int entry) {
-        return number(values, found, entry) > 0 ? any(values, found, entry) : Values.NO_VALUE;
+        int amount = any(values, found, entry);
+        return amount != Values.NO_VALUE && values.number(amount) > 0 ? amount : Values.NO_VALUE;
     }
 
     /** The amount of a found entry, 0 included, as a number; NaN without one (an infinity included). */
